@@ -1,0 +1,35 @@
+package io.orchestration.common.events;
+
+/**
+ * CloudEvents types published by the services: {@code io.orchestration.<domain>.<what-happened>}.
+ * The record key is the environment name where there is one, so one environment's events stay ordered.
+ */
+public final class EventTypes {
+
+    public static final String PREFIX = "io.orchestration.";
+
+    public static final String ENVIRONMENT_CREATED = PREFIX + "environment.created";
+    public static final String ENVIRONMENT_UPDATED = PREFIX + "environment.updated";
+    public static final String ENVIRONMENT_ENABLED_CHANGED = PREFIX + "environment.enabled-changed";
+    public static final String ENVIRONMENT_DELETED = PREFIX + "environment.deleted";
+
+    private EventTypes() {
+    }
+
+    /** The domain part of a type: {@code environment} for {@code io.orchestration.environment.created}. */
+    public static String domainOf(String type) {
+        if (type == null || !type.startsWith(PREFIX)) {
+            return "";
+        }
+        String rest = type.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** The part after the domain: {@code created} for {@code io.orchestration.environment.created}. */
+    public static String actionOf(String type) {
+        String domain = domainOf(type);
+        return domain.isEmpty() || type.length() <= PREFIX.length() + domain.length() + 1
+                ? "" : type.substring(PREFIX.length() + domain.length() + 1);
+    }
+}

@@ -1,0 +1,64 @@
+package io.orchestration.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A WebSocket client that records every text message the portal pushes, as a browser would see them. */
+public final class LiveClient implements AutoCloseable {
+
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    private LiveClient(URI uri, String token) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        socket = builder.buildAsync(uri, new Recorder()).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Connects with the token in the Authorization header (fails if the server refuses). */
+    public static LiveClient connect(URI uri, String token) {
+        return new LiveClient(uri, token);
+    }
+
+    /** The first message (raw JSON text) that matches, waiting up to {@code timeout}. */
+    public String awaitMessage(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String next = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next != null && wanted.test(next)) {
+                return next;
+            }
+        }
+        throw new AssertionError("No matching WebSocket message within " + timeout);
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    private final class Recorder implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.orchestration.testing;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What every portal service must offer an operator, whatever its domain: readiness that checks its
+ * real dependencies, OpenAPI, Prometheus metrics, and problem+json for paths it does not serve.
+ * Each service runs it with {@code @QuarkusTest class XServiceConventionsTest extends ServiceConventionsTest {}}.
+ */
+public abstract class ServiceConventionsTest {
+
+    @Test
+    public void readinessIsUpWithItsDependencies() {
+        RestAssured.given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    public void servesOpenApiDescription() {
+        RestAssured.given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    public void exposesPrometheusMetrics() {
+        RestAssured.given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    public void unknownApiPathIsAProblem() {
+        RestAssured.given().header("Authorization", TestTokens.bearer(TestTokens.forRole("admin")))
+                .get("/api/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
