@@ -1,0 +1,8 @@
+package io.orchestration.gateway;
+
+import io.orchestration.testing.ServiceConventionsTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class GatewayConventionsTest extends ServiceConventionsTest {
+}

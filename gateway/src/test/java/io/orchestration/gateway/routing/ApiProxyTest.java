@@ -1,0 +1,95 @@
+package io.orchestration.gateway.routing;
+
+import io.orchestration.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The proxy's own contract, against a stand-in service that echoes what it received
+ * (the real services are exercised end to end in system-tests).
+ */
+@QuarkusTest
+class ApiProxyTest {
+
+    /** Where the test profile points gateway.services.environment. */
+    private static final int ECHO_PORT = 18191;
+
+    private static Vertx vertx;
+    private static HttpServer echo;
+
+    @BeforeAll
+    static void startEchoService() throws Exception {
+        vertx = Vertx.vertx();
+        echo = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            JsonObject seen = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("forwardedProto", request.getHeader("X-Forwarded-Proto"))
+                    .put("body", body.toString());
+            request.response().setStatusCode(request.method().name().equals("POST") ? 201 : 200)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("X-Echo", "yes")
+                    .end(seen.encode());
+        })).listen(ECHO_PORT, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopEchoService() {
+        echo.close();
+        vertx.close();
+    }
+
+    @Test
+    void forwardsMethodPathQueryHeadersAndBodyAndReturnsTheServiceAnswer() {
+        String token = TestTokens.forRole("admin");
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body("{\"enabled\":false}")
+                .post("/api/admin/environments/x/toggle?dryRun=true")
+                .then().statusCode(201)
+                .header("X-Echo", "yes")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/admin/environments/x/toggle?dryRun=true"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("body", equalTo("{\"enabled\":false}"))
+                .body("forwardedProto", equalTo("http"));
+    }
+
+    @Test
+    void setsForwardedForItselfAndIgnoresTheClientsClaim() {
+        given().header("X-Forwarded-For", "203.0.113.9")
+                .get("/api/environments")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void unreachableServiceIsA503Problem() {
+        given().get("/api/deployments")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("status", equalTo(503))
+                .body("detail", containsString("deployment-service is not reachable"));
+    }
+
+    @Test
+    void pathNoServiceOwnsIsA404Problem() {
+        given().get("/api/unknown")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
