@@ -80,7 +80,8 @@ wait_for_postgres() {
   done
 }
 
-# Role portal/portal and the six service databases plus their *_test twins, idempotently.
+# Role portal/portal and the six service databases plus their *_test twins (unit and @QuarkusTest
+# runs) and *_e2e twins (system-tests, which start the packaged services), idempotently.
 create_portal_role_and_databases() {
   local sql db
   sql="DO \$\$ BEGIN
@@ -90,7 +91,7 @@ create_portal_role_and_databases() {
 END \$\$;
 "
   for db in "${PG_DATABASES[@]}"; do
-    for name in "$db" "${db}_test"; do
+    for name in "$db" "${db}_test" "${db}_e2e"; do
       sql+="SELECT 'CREATE DATABASE $name OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec
 "
     done
@@ -113,7 +114,7 @@ ensure_postgres() {
   wait_for_postgres
   create_portal_role_and_databases
   verify_portal_login
-  say "PostgreSQL $version ready on 127.0.0.1:$PG_PORT (user $PG_USER, databases ${PG_DATABASES[*]} + *_test)"
+  say "PostgreSQL $version ready on 127.0.0.1:$PG_PORT (user $PG_USER, databases ${PG_DATABASES[*]} + *_test, *_e2e)"
 }
 
 stop_postgres_if_we_started_it() {

@@ -1,6 +1,7 @@
 package io.orchestration.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,7 +45,8 @@ public class ProblemMappers {
                 Map.of("violations", violations)));
     }
 
-    @ServerExceptionMapper
+    // Quarkus maps MismatchedInputException itself (a closer match than JsonProcessingException), so name it here too.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         return respond(new Problem("malformed-json", "Malformed request body", 400, JsonErrors.describe(e), request.path(), null));
     }
@@ -65,6 +67,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e, HttpServerRequest request) {
+        // Quarkus wraps JSON syntax errors in a bare 400; answer them like any other unreadable body.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
