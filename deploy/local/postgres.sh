@@ -5,6 +5,8 @@ PG_PORT=5432
 PG_USER=portal
 PG_PASSWORD=portal
 PG_DATABASES=(environment deployment monitoring alert cost admin)
+# Databases of the shared libraries' own tests (the outbox module tests against a real PostgreSQL).
+PG_LIBRARY_TEST_DATABASES=(outbox_test)
 PG_STARTED_MARKER="$RUN_DIR/postgres.started"
 
 # Newest installed major version, from the cluster configs or else the server binaries.
@@ -90,11 +92,13 @@ create_portal_role_and_databases() {
   END IF;
 END \$\$;
 "
+  local names=("${PG_LIBRARY_TEST_DATABASES[@]}") name
   for db in "${PG_DATABASES[@]}"; do
-    for name in "$db" "${db}_test" "${db}_e2e"; do
-      sql+="SELECT 'CREATE DATABASE $name OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec
+    names+=("$db" "${db}_test" "${db}_e2e")
+  done
+  for name in "${names[@]}"; do
+    sql+="SELECT 'CREATE DATABASE $name OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec
 "
-    done
   done
   printf '%s' "$sql" | run_psql_as_superuser || die "could not create the PostgreSQL role/databases for '$PG_USER'"
 }
