@@ -325,9 +325,7 @@ public class CatalogueCodec {
     }
 
     private static String propertyOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[^>]+>", "");
-        // The region check is a method on the spec; report it on the field an operator edits.
-        return path.equals("regionsPermitted") ? "regions" : path;
+        return violation.getPropertyPath().toString().replaceAll("\\.?<[^>]+>", "");
     }
 
     /** The line of a field, or of its closest ancestor that has one. */

@@ -1,10 +1,8 @@
 package io.orchestration.environment.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +17,7 @@ import java.util.Map;
  * What an operator declares about an environment, in the catalogue or through the API.
  * The same constraints check both, so a YAML entry and a request body are valid alike.
  */
+@RegionsPermitted
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "displayName", "description", "provider", "type", "regions", "regionPolicy",
         "enabled", "components", "cluster", "endpoints", "labels"})
@@ -61,11 +60,5 @@ public record EnvironmentSpec(
     public EnvironmentSpec withName(String value) {
         return new EnvironmentSpec(value, displayName, description, provider, type, regions, regionPolicy, enabled,
                 components, cluster, endpoints, labels);
-    }
-
-    @JsonIgnore
-    @AssertTrue(message = "every region must be permitted by regionPolicy (not denied, and allowed when an allow list is set)")
-    public boolean isRegionsPermitted() {
-        return regions == null || regionPolicy == null || regions.stream().allMatch(regionPolicy::permits);
     }
 }

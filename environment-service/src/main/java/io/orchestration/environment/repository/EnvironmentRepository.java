@@ -45,7 +45,7 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
     private io.quarkus.hibernate.reactive.panache.PanacheQuery<Environment> query(Filter filter) {
         Parameters params = new Parameters();
         String where = where(filter, params);
-        Sort order = Sort.by("provider").and("name");
+        Sort order = Sort.by("name");
         return where.isEmpty() ? findAll(order) : find(where, order, params);
     }
 

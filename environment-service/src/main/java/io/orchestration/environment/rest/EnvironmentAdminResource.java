@@ -30,7 +30,6 @@ import java.net.URI;
 /** Changes to environments and the catalogue: admin only, each one an event and a catalogue write. */
 @Path("/api/admin/environments")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class EnvironmentAdminResource {
 
@@ -50,12 +49,14 @@ public class EnvironmentAdminResource {
 
     @PUT
     @Path("/{name}/toggle")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enable or disable an environment", description = "Body {\"enabled\": true|false}; no body flips the current state.")
     public Uni<EnvironmentView> toggle(@PathParam("name") String name, ToggleRequest request) {
         return environments.toggle(name, request == null ? null : request.enabled(), actor());
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an environment to the catalogue")
     public Uni<Response> create(@Valid @NotNull EnvironmentSpec spec) {
         return environments.create(spec, actor())
@@ -64,6 +65,7 @@ public class EnvironmentAdminResource {
 
     @PUT
     @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an environment's declaration", description = "Renaming is not supported: the body's name must match the path.")
     public Uni<EnvironmentView> update(@PathParam("name") String name, @Valid @NotNull EnvironmentSpec spec) {
         if (!name.equals(spec.name())) {
@@ -80,6 +82,7 @@ public class EnvironmentAdminResource {
         return environments.delete(name, actor()).replaceWith(Response.noContent().build());
     }
 
+    // No @Consumes here: a bodiless POST (curl -X POST) sends no Content-Type and would get a 415.
     @POST
     @Path("/reload")
     @Operation(summary = "Reload the catalogue file", description = "422 with every fault (line and field) when the file is invalid; nothing changes then.")
