@@ -53,7 +53,9 @@ build_services() {
   fi
   require_command mvn
   say "Building the services (mvn -B -q -DskipTests package) ..."
-  (cd "$ROOT" && mvn -B -q -DskipTests package 9>&-) || die "the build failed (see the Maven output above)"
+  # Debian's Maven 3.8.7 prints stray colour resets even in batch mode; drop them.
+  (cd "$ROOT" && mvn -B -q -DskipTests package 9>&-) 2>&1 | sed -u $'s/\x1b\\[0m//g' \
+    || die "the build failed (see the Maven output above)"
 }
 
 # Fail before starting anything if a jar is missing, naming every missing one.
