@@ -10,9 +10,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +27,7 @@ public final class KafkaTopicProbe implements AutoCloseable {
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
 
     private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> passedOver = new ArrayList<>();
 
     private KafkaTopicProbe(String topic) {
         Properties props = new Properties();
@@ -63,23 +67,33 @@ public final class KafkaTopicProbe implements AutoCloseable {
         return new KafkaTopicProbe(topic);
     }
 
-    /** The first new record matching {@code wanted}; fails the test when none arrives in time. */
+    /**
+     * The first new record matching {@code wanted}; fails the test when none arrives in time.
+     * Records passed over stay available to later calls: events with different keys land on
+     * different partitions, so they may arrive in any order.
+     */
     public ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+        while (true) {
+            for (Iterator<ConsumerRecord<String, String>> earlier = passedOver.iterator(); earlier.hasNext(); ) {
+                ConsumerRecord<String, String> record = earlier.next();
                 if (wanted.test(record)) {
+                    earlier.remove();
                     return record;
                 }
             }
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("No matching record on " + consumer.assignment() + " within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(passedOver::add);
         }
-        throw new AssertionError("No matching record on " + consumer.assignment() + " within " + timeout);
     }
 
-    /** Every new record that arrives within {@code window}. */
+    /** Every new record not yet returned, waiting {@code window} for more. */
     public List<ConsumerRecord<String, String>> recordsWithin(Duration window) {
         Instant deadline = Instant.now().plus(window);
-        List<ConsumerRecord<String, String>> seen = new java.util.ArrayList<>();
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>(passedOver);
+        passedOver.clear();
         while (Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
@@ -92,7 +106,7 @@ public final class KafkaTopicProbe implements AutoCloseable {
     }
 
     public static Map<String, String> cloudEventHeaders(ConsumerRecord<?, ?> record) {
-        Map<String, String> headers = new java.util.TreeMap<>();
+        Map<String, String> headers = new TreeMap<>();
         for (Header header : record.headers()) {
             if (header.key().startsWith("ce_") || header.key().equals("content-type")) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
