@@ -12,7 +12,8 @@ KAFKA_TOOLS_LOG4J_CONFIG="$KAFKA_DIR/log4j2-tools.properties"
 KAFKA_PID_FILE="$KAFKA_DIR/kafka.pid"
 KAFKA_LOG="$KAFKA_DIR/kafka.log"
 KAFKA_START_TIMEOUT=60
-KAFKA_TOPICS=(environment-events deployment-events monitoring-events alert-events cost-events admin-events audit-events)
+# name[:compact]: environment-events is a changelog keyed by environment (consumers rebuild from it).
+KAFKA_TOPICS=(environment-events:compact deployment-events monitoring-events alert-events cost-events admin-events audit-events)
 KAFKA_TOPIC_PARTITIONS=3
 
 kafka_jars_present() {
@@ -157,12 +158,18 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-// Usage: EnsureTopics <bootstrap> <partitions> <topic>...
+// Usage: EnsureTopics <bootstrap> <partitions> <topic>[:compact]...
 public class EnsureTopics {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         int partitions = Integer.parseInt(args[1]);
-        List<String> wanted = Arrays.asList(args).subList(2, args.length);
+        List<String> wanted = new ArrayList<>();
+        Set<String> compacted = new HashSet<>();
+        for (String arg : Arrays.asList(args).subList(2, args.length)) {
+            String name = arg.split(":")[0];
+            wanted.add(name);
+            if (arg.endsWith(":compact")) compacted.add(name);
+        }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
@@ -171,8 +178,19 @@ public class EnsureTopics {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String t : wanted) {
-                if (!existing.contains(t)) missing.add(new NewTopic(t, partitions, (short) 1));
+                NewTopic topic = new NewTopic(t, partitions, (short) 1);
+                if (compacted.contains(t)) topic.configs(Map.of("cleanup.policy", "compact"));
+                if (!existing.contains(t)) missing.add(topic);
             }
+            // Topics made before they were meant to be compacted get the policy now (idempotent).
+            Map<org.apache.kafka.common.config.ConfigResource, Collection<AlterConfigOp>> policies = new HashMap<>();
+            for (String t : compacted) {
+                if (existing.contains(t)) {
+                    policies.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t),
+                            List.of(new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)));
+                }
+            }
+            if (!policies.isEmpty()) admin.incrementalAlterConfigs(policies).all().get();
             if (missing.isEmpty()) {
                 System.out.println("all " + wanted.size() + " topics exist");
                 return;

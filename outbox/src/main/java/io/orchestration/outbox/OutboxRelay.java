@@ -1,27 +1,24 @@
 package io.orchestration.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,9 +36,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> kafka;
     private final OutboxConfig config;
     private final URI source;
-    private final AtomicBoolean passRunning = new AtomicBoolean();
-    private Vertx vertx;
-    private long timerId;
+    private PeriodicTask relay;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka, OutboxConfig config,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -51,26 +46,12 @@ public class OutboxRelay {
     }
 
     void startRelaying(@Observes StartupEvent start, Vertx vertx) {
-        timerId = vertx.setPeriodic(config.relay().interval().toMillis(), tick -> {
-            if (!passRunning.compareAndSet(false, true)) {
-                return;
-            }
-            // Hibernate Reactive needs a duplicated context of its own for each pass.
-            io.vertx.core.Context pass = VertxContext.createNewDuplicatedContext();
-            VertxContextSafetyToggle.setContextSafe(pass, true);
-            pass.runOnContext(ignored -> relayPending().subscribe().with(
-                    done -> passRunning.set(false),
-                    failure -> {
-                        passRunning.set(false);
-                        LOG.warnf("Outbox relay pass failed, will retry: %s", failure.getMessage());
-                    }));
-        });
-        this.vertx = vertx;
+        relay = PeriodicTask.start(vertx, "Outbox relay", config.relay().interval(), this::relayPending);
     }
 
     void stopRelaying(@Observes ShutdownEvent stop) {
-        if (vertx != null) {
-            vertx.cancelTimer(timerId);
+        if (relay != null) {
+            relay.stop();
         }
     }
 

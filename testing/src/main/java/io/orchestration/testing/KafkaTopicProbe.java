@@ -83,7 +83,8 @@ public final class KafkaTopicProbe implements AutoCloseable {
                 }
             }
             if (!Instant.now().isBefore(deadline)) {
-                throw new AssertionError("No matching record on " + consumer.assignment() + " within " + timeout);
+                throw new AssertionError("No matching record on " + consumer.assignment() + " within " + timeout
+                        + "; " + passedOver.size() + " others seen, keys " + passedOver.stream().map(ConsumerRecord::key).distinct().limit(10).toList());
             }
             consumer.poll(Duration.ofMillis(200)).forEach(passedOver::add);
         }

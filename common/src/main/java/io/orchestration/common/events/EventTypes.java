@@ -13,6 +13,14 @@ public final class EventTypes {
     public static final String ENVIRONMENT_ENABLED_CHANGED = PREFIX + "environment.enabled-changed";
     public static final String ENVIRONMENT_DELETED = PREFIX + "environment.deleted";
 
+    public static final String DEPLOYMENT_QUEUED = PREFIX + "deployment.queued";
+    public static final String DEPLOYMENT_STARTED = PREFIX + "deployment.started";
+    public static final String DEPLOYMENT_PROGRESSED = PREFIX + "deployment.progressed";
+    public static final String DEPLOYMENT_COMPLETED = PREFIX + "deployment.completed";
+    public static final String DEPLOYMENT_FAILED = PREFIX + "deployment.failed";
+    public static final String DEPLOYMENT_ROLLED_BACK = PREFIX + "deployment.rolled-back";
+    public static final String DEPLOYMENT_LOG = PREFIX + "deployment.log";
+
     private EventTypes() {
     }
 

@@ -1,0 +1,57 @@
+package io.orchestration.deployment.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+@ConfigMapping(prefix = "deployment")
+public interface DeploymentConfig {
+
+    /** The Kubernetes workload behind each component an environment can enable, by component name. */
+    Map<String, Workload> workloads();
+
+    CanaryConfig canary();
+
+    DryRunConfig dryRun();
+
+    DriverConfig driver();
+
+    interface Workload {
+        /** Deployment, or StatefulSet for stateful nodes such as Besu validators (always updated pod by pod). */
+        String kind();
+
+        String name();
+
+        String container();
+
+        /** Image repository; the deployment's version is its tag. */
+        String image();
+    }
+
+    interface CanaryConfig {
+        /** Traffic percentages, increasing, ending at 100. */
+        List<Integer> steps();
+
+        Duration pause();
+
+        double maxErrorRate();
+
+        /** PromQL for the canary's error rate; %1$s is the namespace, %2$s the workload name. */
+        String errorRateQuery();
+    }
+
+    interface DryRunConfig {
+        /** Pause between planned steps, so a person watching sees the rollout progress. */
+        Duration stepPause();
+    }
+
+    interface DriverConfig {
+        /** How often a replica looks for queued deployments (and expired leases) to drive. */
+        Duration interval();
+
+        /** How long a replica's claim on a deployment lasts without a heartbeat. */
+        Duration lease();
+    }
+}

@@ -1,0 +1,29 @@
+package io.orchestration.deployment.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A deployment as the API and events show it. */
+public record DeploymentView(
+        UUID id,
+        String environment,
+        String version,
+        Strategy strategy,
+        DeployOptions options,
+        DeploymentStatus status,
+        boolean dryRun,
+        TriggeredBy triggeredBy,
+        String requestedBy,
+        String currentStep,
+        int progress,
+        String error,
+        OffsetDateTime createdAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime completedAt) {
+
+    public static DeploymentView of(Deployment d) {
+        return new DeploymentView(d.id, d.environment, d.version, d.strategy, d.options, d.status, d.dryRun,
+                d.triggeredBy, d.requestedBy, d.currentStep, d.progressPercent(), d.error, d.createdAt, d.startedAt,
+                d.completedAt);
+    }
+}

@@ -1,0 +1,74 @@
+package io.orchestration.deployment.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orchestration.common.events.EventTypes;
+import io.orchestration.deployment.domain.EnvironmentRef;
+import io.orchestration.outbox.ProcessedEvents;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps {@link EnvironmentRef} in step with environment-service from its events, each applied
+ * once. The topic is compacted by environment name, so a new database rebuilds from it.
+ */
+@ApplicationScoped
+public class EnvironmentProjection {
+
+    private static final String CONSUMER = "deployment-service.environments";
+
+    private final ProcessedEvents processedEvents;
+    private final ObjectMapper json;
+
+    public EnvironmentProjection(ProcessedEvents processedEvents, ObjectMapper json) {
+        this.processedEvents = processedEvents;
+        this.json = json;
+    }
+
+    @Incoming("environment-events")
+    public Uni<Void> apply(Message<String> message) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType).orElse("");
+        return processedEvents.applyOnce(CONSUMER, ProcessedEvents.eventIdOf(message), () -> project(type, message.getPayload()))
+                .replaceWithVoid()
+                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
+                        failure == null ? message.ack() : message.nack(failure)));
+    }
+
+    private Uni<?> project(String type, String payload) {
+        JsonNode data = read(payload);
+        String name = data.path("name").asText();
+        if (EventTypes.ENVIRONMENT_DELETED.equals(type)) {
+            return EnvironmentRef.deleteById(name);
+        }
+        return EnvironmentRef.<EnvironmentRef>findById(name).chain(existing -> {
+            EnvironmentRef ref = existing != null ? existing : new EnvironmentRef();
+            ref.name = name;
+            ref.provider = data.path("provider").asText();
+            ref.enabled = data.path("enabled").asBoolean();
+            ref.dryRun = data.path("dryRun").asBoolean(true);
+            JsonNode namespace = data.path("cluster").path("namespace");
+            ref.namespace = namespace.isTextual() ? namespace.asText() : null;
+            Map<String, Boolean> components = new LinkedHashMap<>();
+            data.path("components").fields().forEachRemaining(entry -> components.put(entry.getKey(), entry.getValue().asBoolean()));
+            ref.components = components;
+            ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return ref.persist();
+        });
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("environment event is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

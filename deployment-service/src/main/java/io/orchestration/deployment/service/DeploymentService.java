@@ -1,0 +1,173 @@
+package io.orchestration.deployment.service;
+
+import io.orchestration.common.api.ResultPage;
+import io.orchestration.common.problem.ProblemException;
+import io.orchestration.deployment.domain.DeployRequest;
+import io.orchestration.deployment.domain.Deployment;
+import io.orchestration.deployment.domain.DeploymentInProgress;
+import io.orchestration.deployment.domain.DeploymentNotFound;
+import io.orchestration.deployment.domain.DeploymentStatus;
+import io.orchestration.deployment.domain.DeploymentView;
+import io.orchestration.deployment.domain.EnvironmentNotFound;
+import io.orchestration.deployment.domain.EnvironmentRef;
+import io.orchestration.deployment.domain.LogLine;
+import io.orchestration.deployment.domain.TriggeredBy;
+import io.orchestration.deployment.repository.DeploymentRepository;
+import io.orchestration.deployment.strategy.RolloutPlan;
+import io.orchestration.deployment.strategy.RolloutPlanner;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Deployment use cases for the API: request, abort, and what operators look up. */
+@ApplicationScoped
+public class DeploymentService {
+
+    private final DeploymentRepository deployments;
+    private final RolloutPlanner planner;
+    private final DeploymentJournal journal;
+
+    public DeploymentService(DeploymentRepository deployments, RolloutPlanner planner, DeploymentJournal journal) {
+        this.deployments = deployments;
+        this.planner = planner;
+        this.journal = journal;
+    }
+
+    /** The answer to a deploy request, and whether it created the deployment or replayed an earlier one. */
+    public record Requested(DeploymentView deployment, boolean created) {
+    }
+
+    /**
+     * Queues a deployment. A repeated request with the same idempotency key returns the first one;
+     * a second active deployment on the environment is refused (the database enforces it too).
+     */
+    @WithTransaction
+    public Uni<Requested> request(String environment, DeployRequest request, String actor, String idempotencyKey) {
+        Uni<Deployment> earlier = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : deployments.findByIdempotencyKey(actor, idempotencyKey);
+        return earlier.chain(previous -> previous != null
+                ? Uni.createFrom().item(new Requested(DeploymentView.of(previous), false))
+                : queue(environment, request, actor, idempotencyKey).map(view -> new Requested(view, true)));
+    }
+
+    private Uni<DeploymentView> queue(String environment, DeployRequest request, String actor, String idempotencyKey) {
+        if (request.triggeredBy() == TriggeredBy.SCHEDULED) {
+            throw new ProblemException.InvalidInput("triggeredBy 'scheduled' is set by the scheduler, not by a request");
+        }
+        return EnvironmentRef.<EnvironmentRef>findById(environment)
+                .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
+                .invoke(this::requireDeployable)
+                .chain(target -> deployments.findActive(environment)
+                        .invoke(active -> {
+                            if (active != null) {
+                                throw new DeploymentInProgress(environment, active.id);
+                            }
+                        })
+                        .chain(() -> {
+                            Deployment deployment = newDeployment(target, request, actor, idempotencyKey);
+                            return journal.changed(deployment, DeploymentJournal.eventFor(deployment))
+                                    .call(view -> journal.info(deployment, null, "Queued by " + actor + ": " + request.strategy().id()
+                                            + " rollout of version " + request.version() + " in " + deployment.plan.steps().size()
+                                            + " steps" + (deployment.dryRun ? " (dry run: no cluster credentials, nothing will be applied)" : "")));
+                        }))
+                .onFailure(ConstraintViolationException.class)
+                .transform(raced -> new DeploymentInProgress(environment, null));
+    }
+
+    private void requireDeployable(EnvironmentRef target) {
+        if (!target.enabled) {
+            throw new ProblemException.Conflict("Environment '" + target.name + "' is disabled; enable it before deploying");
+        }
+        if (!target.dryRun) {
+            throw new ProblemException(501, "not-implemented", "Not implemented",
+                    "Environment '" + target.name + "' has cluster credentials, and applying rollouts to a live cluster is"
+                            + " not available yet; environments without credentials deploy as dry runs");
+        }
+    }
+
+    private Deployment newDeployment(EnvironmentRef target, DeployRequest request, String actor, String idempotencyKey) {
+        RolloutPlan plan = planner.plan(target, request.strategy(), request.version(), request.optionsOrDefaults());
+        Deployment deployment = new Deployment();
+        deployment.id = UUID.randomUUID();
+        deployment.environment = target.name;
+        deployment.version = request.version();
+        deployment.strategy = request.strategy();
+        deployment.options = request.optionsOrDefaults();
+        deployment.plan = plan;
+        deployment.status = DeploymentStatus.QUEUED;
+        deployment.dryRun = target.dryRun;
+        deployment.triggeredBy = request.triggeredBy() == null ? TriggeredBy.API : request.triggeredBy();
+        deployment.requestedBy = actor;
+        deployment.idempotencyKey = idempotencyKey;
+        deployment.stepsTotal = plan.steps().size();
+        deployment.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return deployment;
+    }
+
+    /** Stops a deployment: a queued one never starts, a running one stops before its next step. */
+    @WithTransaction
+    public Uni<DeploymentView> abort(UUID id, String actor) {
+        // Locked: a driver's step on the same row waits for the abort, or the abort for the step.
+        return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> new DeploymentNotFound(id.toString()))
+                .chain(deployment -> {
+            String at = deployment.status == DeploymentStatus.QUEUED ? "before it started"
+                    : "at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal;
+            deployment.transitionTo(DeploymentStatus.FAILED);
+            deployment.error = "Aborted by " + actor + " " + at;
+            return journal.log(deployment, "warn", deployment.currentStep, deployment.error)
+                    .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)));
+        });
+    }
+
+    @WithSession
+    public Uni<DeploymentView> get(UUID id) {
+        return find(id).map(DeploymentView::of);
+    }
+
+    @WithSession
+    public Uni<ResultPage<DeploymentView>> list(DeploymentRepository.Filter filter, int page, int size) {
+        return deployments.findMatching(filter, page, size)
+                .chain(found -> deployments.countMatching(filter)
+                        .map(total -> new ResultPage<>(found.stream().map(DeploymentView::of).toList(), page, size, total)));
+    }
+
+    /** An environment's deployment status: its active deployment if any, and its latest one. */
+    public record EnvironmentStatus(String environment, boolean enabled, boolean dryRun, DeploymentView active, DeploymentView latest) {
+    }
+
+    @WithSession
+    public Uni<EnvironmentStatus> statusOf(String environment) {
+        return EnvironmentRef.<EnvironmentRef>findById(environment)
+                .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
+                .chain(target -> deployments.findActive(environment)
+                        .chain(active -> deployments.findLatest(environment)
+                                .map(latest -> new EnvironmentStatus(environment, target.enabled, target.dryRun,
+                                        active == null ? null : DeploymentView.of(active),
+                                        latest == null ? null : DeploymentView.of(latest)))));
+    }
+
+    /** Log lines after {@code after} (a line id), oldest first; {@code next} is what to pass to read on. */
+    public record LogPage(UUID deploymentId, List<LogLine> lines, long next, DeploymentStatus status) {
+    }
+
+    @WithSession
+    public Uni<LogPage> logs(UUID id, long after, int size) {
+        return find(id).chain(deployment -> deployments.logsOf(id, after, size)
+                .map(lines -> new LogPage(id, lines.stream().map(LogLine::of).toList(),
+                        lines.isEmpty() ? after : lines.get(lines.size() - 1).id, deployment.status)));
+    }
+
+    private Uni<Deployment> find(UUID id) {
+        return deployments.findById(id).onItem().ifNull().failWith(() -> new DeploymentNotFound(id.toString()));
+    }
+}
