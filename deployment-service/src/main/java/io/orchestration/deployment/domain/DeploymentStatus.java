@@ -1,12 +1,13 @@
 package io.orchestration.deployment.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orchestration.outbox.IdEnum;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** Where a deployment is in its life: queued -> deploying -> completed | failed | rolled_back. */
-public enum DeploymentStatus {
+public enum DeploymentStatus implements IdEnum {
     QUEUED, DEPLOYING, COMPLETED, FAILED, ROLLED_BACK;
 
     /** Still holds its environment: a second deployment there must wait. */
@@ -31,24 +32,13 @@ public enum DeploymentStatus {
     }
 
     public static DeploymentStatus fromId(String id) {
-        for (DeploymentStatus status : values()) {
-            if (status.id().equals(id)) {
-                return status;
-            }
-        }
-        return null;
+        return IdEnum.fromId(DeploymentStatus.class, id);
     }
 
     @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<DeploymentStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(DeploymentStatus status) {
-            return status == null ? null : status.id();
-        }
-
-        @Override
-        public DeploymentStatus convertToEntityAttribute(String id) {
-            return fromId(id);
+    public static class Column extends IdEnum.Column<DeploymentStatus> {
+        public Column() {
+            super(DeploymentStatus.class);
         }
     }
 }

@@ -2,9 +2,10 @@ package io.orchestration.deployment.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orchestration.outbox.IdEnum;
 
 /** How a new version replaces the running one. */
-public enum Strategy {
+public enum Strategy implements IdEnum {
     ROLLING("rolling"), BLUE_GREEN("blue-green"), CANARY("canary");
 
     private final String id;
@@ -20,24 +21,17 @@ public enum Strategy {
 
     @JsonCreator
     public static Strategy fromId(String id) {
-        for (Strategy strategy : values()) {
-            if (strategy.id.equals(id)) {
-                return strategy;
-            }
+        Strategy strategy = IdEnum.fromId(Strategy.class, id);
+        if (strategy != null) {
+            return strategy;
         }
         throw new IllegalArgumentException("'" + id + "' is not a strategy (rolling, blue-green, canary)");
     }
 
     @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<Strategy, String> {
-        @Override
-        public String convertToDatabaseColumn(Strategy strategy) {
-            return strategy == null ? null : strategy.id();
-        }
-
-        @Override
-        public Strategy convertToEntityAttribute(String id) {
-            return fromId(id);
+    public static class Column extends IdEnum.Column<Strategy> {
+        public Column() {
+            super(Strategy.class);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.orchestration.deployment.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orchestration.outbox.IdEnum;
 
 import java.util.Locale;
 
 /** Who started a deployment: a client of the API, an operator by hand (CLI, UI), or the scheduler. */
-public enum TriggeredBy {
+public enum TriggeredBy implements IdEnum {
     API, MANUAL, SCHEDULED;
 
     @JsonValue
@@ -14,15 +15,9 @@ public enum TriggeredBy {
     }
 
     @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<TriggeredBy, String> {
-        @Override
-        public String convertToDatabaseColumn(TriggeredBy value) {
-            return value == null ? null : value.id();
-        }
-
-        @Override
-        public TriggeredBy convertToEntityAttribute(String id) {
-            return id == null ? null : valueOf(id.toUpperCase(Locale.ROOT));
+    public static class Column extends IdEnum.Column<TriggeredBy> {
+        public Column() {
+            super(TriggeredBy.class);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.orchestration.environment.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orchestration.outbox.IdEnum;
 
 import java.util.Locale;
 
 /** A public-cloud environment, or hyper-converged infrastructure on a site of our own. */
-public enum EnvironmentType {
+public enum EnvironmentType implements IdEnum {
     CLOUD, HCI;
 
     @JsonValue
@@ -14,25 +15,13 @@ public enum EnvironmentType {
     }
 
     public static EnvironmentType fromId(String id) {
-        for (EnvironmentType type : values()) {
-            if (type.id().equals(id)) {
-                return type;
-            }
-        }
-        return null;
+        return IdEnum.fromId(EnvironmentType.class, id);
     }
 
-    /** Stored as its lower-case id, as in the catalogue and the API. */
     @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<EnvironmentType, String> {
-        @Override
-        public String convertToDatabaseColumn(EnvironmentType value) {
-            return value == null ? null : value.id();
-        }
-
-        @Override
-        public EnvironmentType convertToEntityAttribute(String id) {
-            return fromId(id);
+    public static class Column extends IdEnum.Column<EnvironmentType> {
+        public Column() {
+            super(EnvironmentType.class);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.orchestration.environment.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orchestration.outbox.IdEnum;
 
 import java.util.Locale;
 
 /** Where an environment runs. */
-public enum Provider {
+public enum Provider implements IdEnum {
     AZURE, AWS, GCP, IBM, OCI, ONPREM;
 
     @JsonValue
@@ -15,25 +16,13 @@ public enum Provider {
 
     /** The provider with this id, or null when there is none (callers report it). */
     public static Provider fromId(String id) {
-        for (Provider provider : values()) {
-            if (provider.id().equals(id)) {
-                return provider;
-            }
-        }
-        return null;
+        return IdEnum.fromId(Provider.class, id);
     }
 
-    /** Stored as its lower-case id, as in the catalogue and the API. */
     @jakarta.persistence.Converter
-    public static class Column implements jakarta.persistence.AttributeConverter<Provider, String> {
-        @Override
-        public String convertToDatabaseColumn(Provider value) {
-            return value == null ? null : value.id();
-        }
-
-        @Override
-        public Provider convertToEntityAttribute(String id) {
-            return fromId(id);
+    public static class Column extends IdEnum.Column<Provider> {
+        public Column() {
+            super(Provider.class);
         }
     }
 }
