@@ -2,9 +2,11 @@ package io.orchestration.deployment.config;
 
 import io.smallrye.config.ConfigMapping;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "deployment")
 public interface DeploymentConfig {
@@ -17,6 +19,21 @@ public interface DeploymentConfig {
     DryRunConfig dryRun();
 
     DriverConfig driver();
+
+    SlackConfig slack();
+
+    /** How far ahead a deployment can be scheduled. */
+    Duration maxScheduleAhead();
+
+    interface SlackConfig {
+        /** A Slack incoming-webhook URL; without one, nobody is notified. */
+        Optional<URI> webhookUrl();
+
+        Duration timeout();
+
+        /** Tries per notification, the first included. */
+        int attempts();
+    }
 
     interface Workload {
         /** Deployment, or StatefulSet for stateful nodes such as Besu validators (always updated pod by pod). */

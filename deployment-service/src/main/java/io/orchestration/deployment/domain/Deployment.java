@@ -74,6 +74,14 @@ public class Deployment extends PanacheEntityBase {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
+    /** Not before this time: set for scheduled deployments. */
+    @Column(name = "scheduled_for")
+    public OffsetDateTime scheduledFor;
+
+    /** The deployment this one undoes, for a rollback of a completed deployment. */
+    @Column(name = "rollback_of")
+    public UUID rollbackOf;
+
     @Column(name = "lease_owner")
     public String leaseOwner;
 

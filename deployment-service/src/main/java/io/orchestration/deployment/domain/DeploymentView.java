@@ -18,12 +18,14 @@ public record DeploymentView(
         int progress,
         String error,
         OffsetDateTime createdAt,
+        OffsetDateTime scheduledFor,
         OffsetDateTime startedAt,
-        OffsetDateTime completedAt) {
+        OffsetDateTime completedAt,
+        UUID rollbackOf) {
 
     public static DeploymentView of(Deployment d) {
         return new DeploymentView(d.id, d.environment, d.version, d.strategy, d.options, d.status, d.dryRun,
-                d.triggeredBy, d.requestedBy, d.currentStep, d.progressPercent(), d.error, d.createdAt, d.startedAt,
-                d.completedAt);
+                d.triggeredBy, d.requestedBy, d.currentStep, d.progressPercent(), d.error, d.createdAt, d.scheduledFor,
+                d.startedAt, d.completedAt, d.rollbackOf);
     }
 }

@@ -46,17 +46,23 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
         return find("environment", Sort.descending("createdAt"), environment).firstResult();
     }
 
+    /** The version that last completed on {@code environment} before {@code before}, if any. */
+    public Uni<Deployment> findLastCompletedBefore(String environment, OffsetDateTime before) {
+        return find("environment = ?1 and status = ?2 and createdAt < ?3", Sort.descending("createdAt"),
+                environment, DeploymentStatus.COMPLETED, before).firstResult();
+    }
+
     public Uni<Deployment> findByIdempotencyKey(String requestedBy, String key) {
         return find("requestedBy = ?1 and idempotencyKey = ?2", requestedBy, key).firstResult();
     }
 
     /**
-     * Claims one deployment for {@code owner}: the oldest queued one, or one whose driver lost its
+     * Claims one deployment: the oldest queued one that is due, or one whose driver lost its
      * lease (crashed or hung). SKIP LOCKED lets replicas claim different ones at the same time.
      */
     public Uni<Optional<Deployment>> claimNext() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from deployment where status = 'queued'"
+                        "select * from deployment where (status = 'queued' and (scheduled_for is null or scheduled_for <= now()))"
                                 + " or (status = 'deploying' and lease_expires_at < now())"
                                 + " order by created_at limit 1 for update skip locked", Deployment.class)
                 .getResultList())

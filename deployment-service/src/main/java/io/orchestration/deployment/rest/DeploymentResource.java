@@ -111,6 +111,18 @@ public class DeploymentResource {
         return deployments.abort(idOf(id), caller.getPrincipal().getName());
     }
 
+    @POST
+    @Path("/deployments/{id}/rollback")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Roll back a deployment", description = "A running deployment is stopped and reverted (200, rolled_back);"
+            + " a completed one gets a new deployment of the version that ran before it (202).")
+    public Uni<Response> rollback(@PathParam("id") String id) {
+        return deployments.rollback(idOf(id), caller.getPrincipal().getName())
+                .map(result -> Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .location(URI.create("/api/deployments/" + result.deployment().id()))
+                        .entity(result.deployment()).build());
+    }
+
     private static UUID idOf(String id) {
         try {
             return UUID.fromString(id);

@@ -4,6 +4,7 @@ import io.orchestration.common.events.EventTypes;
 import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.domain.Deployment;
 import io.orchestration.deployment.domain.DeploymentStatus;
+import io.orchestration.deployment.domain.DeploymentView;
 import io.orchestration.deployment.repository.DeploymentRepository;
 import io.orchestration.deployment.strategy.PlannedStep;
 import io.orchestration.outbox.PeriodicTask;
@@ -35,14 +36,17 @@ public class DeploymentDriver {
     private final DeploymentRepository deployments;
     private final DeploymentJournal journal;
     private final DeploymentConfig config;
+    private final DeploymentNotifier notifier;
     private final String replica = "deployment-service-" + UUID.randomUUID();
     private PeriodicTask driver;
     private Vertx vertx;
 
-    public DeploymentDriver(DeploymentRepository deployments, DeploymentJournal journal, DeploymentConfig config) {
+    public DeploymentDriver(DeploymentRepository deployments, DeploymentJournal journal, DeploymentConfig config,
+                            DeploymentNotifier notifier) {
         this.deployments = deployments;
         this.journal = journal;
         this.config = config;
+        this.notifier = notifier;
     }
 
     void startDriving(@Observes StartupEvent start, Vertx vertx) {
@@ -83,25 +87,31 @@ public class DeploymentDriver {
     /** Runs the remaining steps one transaction each, pausing between them, until the end or a stop. */
     private Uni<Void> driveSteps(UUID id) {
         return Multi.createBy().repeating().uni(() -> Panache.withTransaction(() -> runNextStep(id))
-                        .call(more -> more ? pause() : Uni.createFrom().voidItem()))
-                .whilst(more -> more)
+                        .call(outcome -> outcome.ended() != null ? notifier.ended(outcome.ended())
+                                : outcome.more() ? pause() : Uni.createFrom().voidItem()))
+                .whilst(StepOutcome::more)
                 .collect().last()
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> fail(id, failure));
     }
 
-    /** @return whether steps remain */
-    private Uni<Boolean> runNextStep(UUID id) {
+    /** What a step left: more steps to run, or the deployment's end (to announce once committed), or neither. */
+    private record StepOutcome(boolean more, DeploymentView ended) {
+        static final StepOutcome STOP = new StepOutcome(false, null);
+        static final StepOutcome MORE = new StepOutcome(true, null);
+    }
+
+    private Uni<StepOutcome> runNextStep(UUID id) {
         return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
             if (deployment.status != DeploymentStatus.DEPLOYING || !replica.equals(deployment.leaseOwner)) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().item(StepOutcome.STOP);
             }
             if (deployment.stepsDone >= deployment.stepsTotal) {
                 deployment.transitionTo(DeploymentStatus.COMPLETED);
                 return journal.info(deployment, null, "Completed: version " + deployment.version + " rolled out with "
                                 + deployment.strategy.id() + (deployment.dryRun ? " (dry run: nothing was applied)" : ""))
                         .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
-                        .replaceWith(false);
+                        .map(view -> new StepOutcome(false, view));
             }
             PlannedStep step = deployment.plan.steps().get(deployment.stepsDone);
             deployment.currentStep = step.name();
@@ -114,22 +124,21 @@ public class DeploymentDriver {
                             .collect().last())
                     .invoke(() -> deployment.stepsDone++)
                     .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
-                    .replaceWith(true);
+                    .replaceWith(StepOutcome.MORE);
         });
     }
 
     private Uni<Void> fail(UUID id, Throwable failure) {
         return Panache.withTransaction(() -> deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
             if (deployment == null || deployment.status.isTerminal()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().<DeploymentView>nullItem();
             }
             LOG.errorf(failure, "Deployment %s failed", id);
             deployment.transitionTo(DeploymentStatus.FAILED);
             deployment.error = "Step '" + deployment.currentStep + "' failed: " + failure.getMessage();
             return journal.log(deployment, "error", deployment.currentStep, deployment.error)
-                    .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
-                    .replaceWithVoid();
-        }));
+                    .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)));
+        })).call(view -> view == null ? Uni.createFrom().voidItem() : notifier.ended(view)).replaceWithVoid();
     }
 
     /** A Vert.x timer, not Mutiny's delay: the next step must run on this Vert.x context, as Hibernate Reactive needs. */

@@ -2,6 +2,7 @@ package io.orchestration.deployment.service;
 
 import io.orchestration.common.api.ResultPage;
 import io.orchestration.common.problem.ProblemException;
+import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.domain.DeployRequest;
 import io.orchestration.deployment.domain.Deployment;
 import io.orchestration.deployment.domain.DeploymentInProgress;
@@ -15,6 +16,7 @@ import io.orchestration.deployment.domain.TriggeredBy;
 import io.orchestration.deployment.repository.DeploymentRepository;
 import io.orchestration.deployment.strategy.RolloutPlan;
 import io.orchestration.deployment.strategy.RolloutPlanner;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +36,16 @@ public class DeploymentService {
     private final DeploymentRepository deployments;
     private final RolloutPlanner planner;
     private final DeploymentJournal journal;
+    private final DeploymentNotifier notifier;
+    private final DeploymentConfig config;
 
-    public DeploymentService(DeploymentRepository deployments, RolloutPlanner planner, DeploymentJournal journal) {
+    public DeploymentService(DeploymentRepository deployments, RolloutPlanner planner, DeploymentJournal journal,
+                             DeploymentNotifier notifier, DeploymentConfig config) {
         this.deployments = deployments;
         this.planner = planner;
         this.journal = journal;
+        this.notifier = notifier;
+        this.config = config;
     }
 
     /** The answer to a deploy request, and whether it created the deployment or replayed an earlier one. */
@@ -60,8 +67,11 @@ public class DeploymentService {
     }
 
     private Uni<DeploymentView> queue(String environment, DeployRequest request, String actor, String idempotencyKey) {
-        if (request.triggeredBy() == TriggeredBy.SCHEDULED) {
-            throw new ProblemException.InvalidInput("triggeredBy 'scheduled' is set by the scheduler, not by a request");
+        if (request.triggeredBy() == TriggeredBy.SCHEDULED && request.startAt() == null) {
+            throw new ProblemException.InvalidInput("A scheduled deployment needs 'startAt', the time to start it");
+        }
+        if (request.startAt() != null && request.startAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC).plus(config.maxScheduleAhead()))) {
+            throw new ProblemException.InvalidInput("'startAt' can be at most " + config.maxScheduleAhead().toDays() + " days ahead");
         }
         return EnvironmentRef.<EnvironmentRef>findById(environment)
                 .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
@@ -77,7 +87,8 @@ public class DeploymentService {
                             return journal.changed(deployment, DeploymentJournal.eventFor(deployment))
                                     .call(view -> journal.info(deployment, null, "Queued by " + actor + ": " + request.strategy().id()
                                             + " rollout of version " + request.version() + " in " + deployment.plan.steps().size()
-                                            + " steps" + (deployment.dryRun ? " (dry run: no cluster credentials, nothing will be applied)" : "")));
+                                            + " steps" + (deployment.scheduledFor == null ? "" : ", scheduled for " + deployment.scheduledFor)
+                                            + (deployment.dryRun ? " (dry run: no cluster credentials, nothing will be applied)" : "")));
                         }))
                 .onFailure(ConstraintViolationException.class)
                 .transform(raced -> new DeploymentInProgress(environment, null));
@@ -105,7 +116,9 @@ public class DeploymentService {
         deployment.plan = plan;
         deployment.status = DeploymentStatus.QUEUED;
         deployment.dryRun = target.dryRun;
-        deployment.triggeredBy = request.triggeredBy() == null ? TriggeredBy.API : request.triggeredBy();
+        deployment.scheduledFor = request.startAt();
+        deployment.triggeredBy = request.startAt() != null ? TriggeredBy.SCHEDULED
+                : request.triggeredBy() == null ? TriggeredBy.API : request.triggeredBy();
         deployment.requestedBy = actor;
         deployment.idempotencyKey = idempotencyKey;
         deployment.stepsTotal = plan.steps().size();
@@ -114,19 +127,79 @@ public class DeploymentService {
     }
 
     /** Stops a deployment: a queued one never starts, a running one stops before its next step. */
-    @WithTransaction
     public Uni<DeploymentView> abort(UUID id, String actor) {
-        // Locked: a driver's step on the same row waits for the abort, or the abort for the step.
-        return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new DeploymentNotFound(id.toString()))
-                .chain(deployment -> {
+        return Panache.withTransaction(() -> locked(id).chain(deployment -> {
             String at = deployment.status == DeploymentStatus.QUEUED ? "before it started"
                     : "at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal;
             deployment.transitionTo(DeploymentStatus.FAILED);
             deployment.error = "Aborted by " + actor + " " + at;
             return journal.log(deployment, "warn", deployment.currentStep, deployment.error)
                     .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)));
-        });
+        })).call(notifier::ended);
+    }
+
+    /**
+     * Undoes a deployment. A running one stops and its changes are reverted (status rolled_back);
+     * a completed one is answered with a new deployment of the version that ran before it.
+     */
+    public Uni<Requested> rollback(UUID id, String actor) {
+        return Panache.withTransaction(() -> locked(id).chain(deployment -> switch (deployment.status) {
+                    case DEPLOYING -> revert(deployment, actor).map(view -> new Requested(view, false));
+                    case COMPLETED -> redeployPrevious(deployment, actor).map(view -> new Requested(view, true));
+                    case QUEUED -> Uni.createFrom().failure(new ProblemException.Conflict(
+                            "Deployment " + id + " has not started: abort it instead"));
+                    case FAILED, ROLLED_BACK -> Uni.createFrom().failure(new ProblemException.Conflict(
+                            "Deployment " + id + " is " + deployment.status.id() + ": there is nothing of it to roll back"));
+                }))
+                .call(requested -> requested.created() ? Uni.createFrom().voidItem() : notifier.ended(requested.deployment()));
+    }
+
+    private Uni<DeploymentView> revert(Deployment deployment, String actor) {
+        return EnvironmentRef.<EnvironmentRef>findById(deployment.environment)
+                .chain(target -> deployments.findLastCompletedBefore(deployment.environment, deployment.createdAt)
+                        .chain(previous -> {
+                            RolloutPlan undo = planner.planRollback(target, deployment.strategy, previous == null ? null : previous.version);
+                            deployment.transitionTo(DeploymentStatus.ROLLED_BACK);
+                            deployment.error = "Rolled back by " + actor + " at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal;
+                            Uni<Void> logged = journal.log(deployment, "warn", deployment.currentStep, deployment.error);
+                            for (var step : undo.steps()) {
+                                for (String operation : step.operations()) {
+                                    logged = logged.chain(() -> journal.info(deployment, step.name(),
+                                            (deployment.dryRun ? "[dry run] would " : "") + operation));
+                                }
+                            }
+                            return logged.chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)));
+                        }));
+    }
+
+    private Uni<DeploymentView> redeployPrevious(Deployment completed, String actor) {
+        return deployments.findActive(completed.environment)
+                .invoke(active -> {
+                    if (active != null) {
+                        throw new DeploymentInProgress(completed.environment, active.id);
+                    }
+                })
+                .chain(() -> deployments.findLastCompletedBefore(completed.environment, completed.createdAt))
+                .onItem().ifNull().failWith(() -> new ProblemException.Conflict("No earlier completed deployment on '"
+                        + completed.environment + "': there is no version to roll back to"))
+                .chain(previous -> EnvironmentRef.<EnvironmentRef>findById(completed.environment)
+                        .onItem().ifNull().failWith(() -> new EnvironmentNotFound(completed.environment))
+                        .invoke(this::requireDeployable)
+                        .chain(target -> {
+                            DeployRequest request = new DeployRequest(previous.version, completed.strategy, completed.options,
+                                    TriggeredBy.API, null);
+                            Deployment rollback = newDeployment(target, request, actor, null);
+                            rollback.rollbackOf = completed.id;
+                            return journal.changed(rollback, DeploymentJournal.eventFor(rollback))
+                                    .call(view -> journal.info(rollback, null, "Queued by " + actor + ": rollback of deployment "
+                                            + completed.id + " (" + completed.version + ") to version " + previous.version));
+                        }));
+    }
+
+    /** The deployment, row-locked: a driver's step on it waits for this transaction, or this for the step. */
+    private Uni<Deployment> locked(UUID id) {
+        return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> new DeploymentNotFound(id.toString()));
     }
 
     @WithSession

@@ -32,14 +32,9 @@ public class RolloutPlanner {
         String namespace = environment.namespace == null ? "default" : environment.namespace;
         List<Workload> stateless = new ArrayList<>();
         List<Workload> stateful = new ArrayList<>();
-        for (Map.Entry<String, Boolean> component : environment.components.entrySet()) {
-            Workload workload = config.workloads().get(component.getKey());
-            if (Boolean.TRUE.equals(component.getValue()) && workload != null) {
-                (STATEFUL_SET.equals(workload.kind()) ? stateful : stateless).add(workload);
-            }
+        for (Workload workload : workloadsOf(environment)) {
+            (STATEFUL_SET.equals(workload.kind()) ? stateful : stateless).add(workload);
         }
-        stateless.sort((a, b) -> a.name().compareTo(b.name()));
-        stateful.sort((a, b) -> a.name().compareTo(b.name()));
 
         List<PlannedStep> steps = new ArrayList<>();
         for (Workload workload : stateless) {
@@ -58,6 +53,46 @@ public class RolloutPlanner {
                 "CHECK Besu JSON-RPC answers eth_blockNumber and the block number advances",
                 "CHECK validators are in sync (eth_syncing false, peers > 0)")));
         return new RolloutPlan(steps);
+    }
+
+    /**
+     * The steps that undo a rollout stopped part-way: traffic back to what ran before, then the
+     * new version's objects removed or reverted. {@code previousVersion} may be null when unknown.
+     */
+    public RolloutPlan planRollback(EnvironmentRef environment, Strategy strategy, String previousVersion) {
+        String namespace = environment.namespace == null ? "default" : environment.namespace;
+        String image = previousVersion == null ? "the image it ran before (revision history)" : "version " + previousVersion;
+        List<PlannedStep> steps = new ArrayList<>();
+        for (Workload w : workloadsOf(environment)) {
+            boolean stateful = STATEFUL_SET.equals(w.kind());
+            if (strategy == Strategy.CANARY && !stateful) {
+                steps.add(new PlannedStep("roll back canary of " + w.name(), List.of(
+                        "PATCH networking.istio.io/v1 VirtualService " + namespace + "/" + w.name() + " route weights stable 100, canary 0",
+                        "DELETE apps/v1 Deployment " + namespace + "/" + w.name() + "-canary")));
+            } else if (strategy == Strategy.BLUE_GREEN && !stateful) {
+                steps.add(new PlannedStep("switch traffic of " + w.name() + " back", List.of(
+                        "PATCH v1 Service " + namespace + "/" + w.name() + " spec.selector.color back to the colour live before",
+                        "SCALE apps/v1 Deployment " + namespace + "/" + w.name() + "-<new colour> to 0 replicas")));
+            } else {
+                steps.add(new PlannedStep("revert " + ref(w), List.of(
+                        "PATCH apps/v1 " + w.kind() + " " + namespace + "/" + w.name() + " container '" + w.container()
+                                + "' image -> " + image,
+                        awaitRollout(namespace, w.kind(), w.name()))));
+            }
+        }
+        return new RolloutPlan(steps);
+    }
+
+    private List<Workload> workloadsOf(EnvironmentRef environment) {
+        List<Workload> workloads = new ArrayList<>();
+        for (Map.Entry<String, Boolean> component : environment.components.entrySet()) {
+            Workload workload = config.workloads().get(component.getKey());
+            if (Boolean.TRUE.equals(component.getValue()) && workload != null) {
+                workloads.add(workload);
+            }
+        }
+        workloads.sort((a, b) -> a.name().compareTo(b.name()));
+        return workloads;
     }
 
     private static List<PlannedStep> rolling(String ns, Workload w, String version) {

@@ -2,12 +2,9 @@ package io.orchestration.deployment.rest;
 
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.common.events.Topics;
-import io.orchestration.testing.CloudEventPublisher;
 import io.orchestration.testing.KafkaTopicProbe;
-import io.orchestration.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.orchestration.deployment.support.DeploymentApi.as;
+import static io.orchestration.deployment.support.DeploymentApi.awaitStatus;
+import static io.orchestration.deployment.support.DeploymentApi.environmentExists;
+import static io.orchestration.deployment.support.DeploymentApi.uniqueEnvironment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,10 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DeploymentLifecycleTest {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String DRY_RUN = "dep-dry-" + RUN;
-    private static final String DISABLED = "dep-off-" + RUN;
-    private static final String LIVE = "dep-live-" + RUN;
+    private static final String DRY_RUN = uniqueEnvironment("dep-dry");
+    private static final String DISABLED = uniqueEnvironment("dep-off");
+    private static final String LIVE = uniqueEnvironment("dep-live");
     private static final String CANARY_BODY = """
             {"version": "1.2.3", "strategy": "canary", "options": {"canarySteps": [10, 50, 100], "maxErrorRate": 0.02}}""";
 
@@ -45,18 +45,12 @@ class DeploymentLifecycleTest {
     /** Once per class, after Quarkus has started (a static @BeforeAll would run before the application). */
     @BeforeEach
     void environmentsArriveAsEvents() throws Exception {
-        if (environmentsKnown) {
-            return;
+        if (!environmentsKnown) {
+            environmentExists(DRY_RUN, true, true);
+            environmentExists(DISABLED, false, true);
+            environmentExists(LIVE, true, false);
+            environmentsKnown = true;
         }
-        try (CloudEventPublisher kafka = new CloudEventPublisher()) {
-            kafka.publish(Topics.ENVIRONMENT, DRY_RUN, EventTypes.ENVIRONMENT_CREATED, DRY_RUN, environment(DRY_RUN, true, true));
-            kafka.publish(Topics.ENVIRONMENT, DISABLED, EventTypes.ENVIRONMENT_CREATED, DISABLED, environment(DISABLED, false, true));
-            kafka.publish(Topics.ENVIRONMENT, LIVE, EventTypes.ENVIRONMENT_CREATED, LIVE, environment(LIVE, true, false));
-        }
-        for (String name : List.of(DRY_RUN, DISABLED, LIVE)) {
-            awaitKnown(name);
-        }
-        environmentsKnown = true;
     }
 
     @Test
@@ -201,48 +195,5 @@ class DeploymentLifecycleTest {
         given().get("/api/deployments").then().statusCode(401);
         as("viewer").post("/api/deployments/{id}/abort", UUID.randomUUID()).then().statusCode(403);
         as("admin").get("/api/deployments").then().statusCode(200).body("items.status", hasItem(notNullValue()));
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().header("Authorization", "Bearer " + TestTokens.forRole(role));
-    }
-
-    private static void awaitStatus(String id, String wanted) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = as("viewer").get("/api/deployments/{id}", id).path("status");
-            if (wanted.equals(status)) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("Deployment " + id + " is " + status + ", not " + wanted);
-    }
-
-    private static void awaitKnown(String environment) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (as("viewer").get("/api/environments/{name}/status", environment).statusCode() == 200) {
-                return;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("Environment " + environment + " never arrived from environment-events");
-    }
-
-    private static String environment(String name, boolean enabled, boolean dryRun) {
-        return """
-                {"name": "%s", "provider": "gcp", "type": "cloud", "enabled": %s, "dryRun": %s,
-                 "cluster": {"namespace": "chain"},
-                 "components": {"besu-rpc": true, "besu-validator": true, "firefly": false}}""".formatted(name, enabled, dryRun);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
