@@ -1,6 +1,7 @@
 package io.orchestration.deployment.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,14 @@ public interface DeploymentConfig {
 
         /** PromQL for the canary's error rate; %1$s is the namespace, %2$s the workload name. */
         String errorRateQuery();
+
+        /** Whether an analysis without a number (no data, no traffic) rolls back rather than promotes blindly. */
+        @WithDefault("true")
+        boolean inconclusiveFails();
+
+        /** How long one Prometheus query may take, connecting included. */
+        @WithDefault("5s")
+        Duration queryTimeout();
     }
 
     interface DryRunConfig {
