@@ -113,6 +113,18 @@ class CanaryAnalysisTest {
     }
 
     @Test
+    void infiniteErrorRateIsInconclusiveNotFailed() {
+        CanaryAnalysis divisionByZero = new CanaryAnalysis(client, "vector(1) / vector(0)", true);
+
+        CanaryVerdict verdict = analyse(divisionByZero, "healthy-web");
+
+        assertEquals(Outcome.INCONCLUSIVE, verdict.outcome(), verdict.reason());
+        assertEquals(OptionalDouble.of(Double.POSITIVE_INFINITY), verdict.errorRate());
+        assertTrue(verdict.rollBack());
+        assertTrue(verdict.reason().contains("is Infinity: the query divides by zero requests"), verdict.reason());
+    }
+
+    @Test
     void badQuerySurfacesPrometheusOwnError() {
         CanaryAnalysis broken = new CanaryAnalysis(client, "sum(rate(http_requests_total{namespace=\"%1$s\",app=\"%2$s\"}[10s])", true);
 

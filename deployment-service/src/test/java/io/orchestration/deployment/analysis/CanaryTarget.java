@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A scrape target standing in for canaries: for each registered workload it exposes
  * {@code http_requests_total{namespace, app, track="canary", code="200"|"500"}} and, on every scrape,
- * first counts the requests the test said each scrape interval brings.
+ * first counts the requests the test said each scrape interval brings. As with real client libraries,
+ * the code="500" series only appears with the first error.
  */
 final class CanaryTarget implements AutoCloseable {
 
@@ -65,7 +66,10 @@ final class CanaryTarget implements AutoCloseable {
             long[] count = counters.get(workload);
             count[0] += traffic.ok();
             count[1] += traffic.errors();
-            text.append(series(workload, "200", count[0])).append(series(workload, "500", count[1]));
+            text.append(series(workload, "200", count[0]));
+            if (count[1] > 0) {
+                text.append(series(workload, "500", count[1]));
+            }
         });
         return text.toString();
     }
