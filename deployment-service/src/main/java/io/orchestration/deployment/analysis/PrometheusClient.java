@@ -48,7 +48,11 @@ public class PrometheusClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** The samples of the instant vector {@code promql} evaluates to now; empty when no series matches. */
+    /**
+     * The samples of the instant vector {@code promql} evaluates to now; empty when no series matches.
+     * The Uni completes on a JDK HttpClient thread: a caller in a Vert.x context (Hibernate Reactive)
+     * must switch back to it before touching its session.
+     */
     public Uni<List<PrometheusSample>> instantQuery(URI prometheus, String promql) {
         HttpRequest request = HttpRequest.newBuilder(queryUri(prometheus, promql))
                 .timeout(timeout)
