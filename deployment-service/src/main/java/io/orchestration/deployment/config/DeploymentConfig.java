@@ -1,6 +1,7 @@
 package io.orchestration.deployment.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
@@ -57,6 +58,14 @@ public interface DeploymentConfig {
 
         /** PromQL for the canary's error rate; %1$s is the namespace, %2$s the workload name. */
         String errorRateQuery();
+
+        /** Whether an analysis without a number (no data, no traffic) rolls back rather than promotes blindly. */
+        @WithDefault("true")
+        boolean inconclusiveFails();
+
+        /** How long one Prometheus query may take, connecting included. */
+        @WithDefault("5s")
+        Duration queryTimeout();
     }
 
     interface DryRunConfig {
