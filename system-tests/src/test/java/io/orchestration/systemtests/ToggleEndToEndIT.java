@@ -5,18 +5,12 @@ import io.orchestration.testing.LiveClient;
 import io.orchestration.testing.TestTokens;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +18,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.orchestration.systemtests.GatewayCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,48 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an admin toggles an environment through the gateway, and the database, the catalogue file,
  * the Kafka topic and a connected WebSocket client all show it.
  */
+@ExtendWith(RunningPortal.class)
 class ToggleEndToEndIT {
 
-    private static final int ENVIRONMENT_PORT = 28081;
-    private static final int GATEWAY_PORT = 28080;
     private static final String ENVIRONMENT = "ibm-eu-de-dev";
 
-    private static Path workDir;
-    private static Path catalogue;
-    private static RunningService environmentService;
-    private static RunningService gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        workDir = Files.createTempDirectory("portal-e2e");
-        catalogue = workDir.resolve("environments.yaml");
-        Files.copy(RunningService.ROOT.resolve("config/environments.yaml"), catalogue);
-        Path publicKey = workDir.resolve("jwt-public.pem");
-        try (InputStream key = ToggleEndToEndIT.class.getClassLoader().getResourceAsStream("test-keys/jwt-public.pem")) {
-            Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
-        String keyLocation = publicKey.toString();
-        environmentService = RunningService.start("environment-service", ENVIRONMENT_PORT, Map.of(
-                "portal.db", "environment_e2e",
-                "environment.catalogue.path", catalogue.toString(),
-                "mp.jwt.verify.publickey.location", keyLocation));
-        gateway = RunningService.start("gateway", GATEWAY_PORT, Map.of(
-                "gateway.services.environment", "http://127.0.0.1:" + ENVIRONMENT_PORT,
-                "mp.jwt.verify.publickey.location", keyLocation));
-        environmentService.awaitReady(Duration.ofSeconds(90));
-        gateway.awaitReady(Duration.ofSeconds(90));
-    }
-
-    @AfterAll
-    static void stopPortal() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (environmentService != null) {
-            environmentService.close();
-        }
-    }
+    private final Path catalogue = RunningPortal.catalogue();
 
     @Test
     void viewerSeesTheCatalogueThroughTheGateway() throws Exception {
@@ -91,7 +50,7 @@ class ToggleEndToEndIT {
     void toggleThroughTheGatewayReachesDatabaseCatalogueKafkaAndWebSocket() throws Exception {
         boolean before = enabledInDatabase();
         try (KafkaTopicProbe topic = KafkaTopicProbe.watch("environment-events");
-             LiveClient browser = LiveClient.connectLikeBrowser(URI.create("ws://127.0.0.1:" + GATEWAY_PORT + "/ws"),
+             LiveClient browser = LiveClient.connectLikeBrowser(RunningPortal.liveFeed(),
                      TestTokens.forRole("viewer"))) {
 
             long sent = System.nanoTime();
@@ -144,18 +103,6 @@ class ToggleEndToEndIT {
 
         assertEquals(401, response.statusCode());
         assertFalse(response.body().isEmpty());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofSeconds(15))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean enabledInDatabase() throws Exception {
