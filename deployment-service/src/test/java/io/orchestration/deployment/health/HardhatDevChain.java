@@ -44,7 +44,7 @@ public final class HardhatDevChain implements AutoCloseable {
                     + " dev chain into .portal/npm), or source deploy/local/devchain.sh and run ensure_devchain_packages");
         }
         int port = freePort();
-        Path log = Files.createTempFile("hardhat-node-" + port + "-", ".log");
+        Path log = Files.createDirectories(Path.of("target")).resolve("hardhat-node-" + port + ".log");
         // hardhat refuses to run from outside a project that has it installed, hence the working directory.
         Process process = new ProcessBuilder(List.of(HARDHAT.toString(), "--config", CONFIG.toString(),
                 "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port)))
