@@ -32,6 +32,10 @@ public class EnvironmentRef extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Boolean> components;
 
+    /** Where the environment's services answer, by name: besuRpc, besuMetrics, cacti, firefly, ccipRouter, prometheus. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> endpoints;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -59,6 +59,13 @@ public class EnvironmentProjection {
             Map<String, Boolean> components = new LinkedHashMap<>();
             data.path("components").fields().forEachRemaining(entry -> components.put(entry.getKey(), entry.getValue().asBoolean()));
             ref.components = components;
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            data.path("endpoints").fields().forEachRemaining(entry -> {
+                if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                    endpoints.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
+            ref.endpoints = endpoints;
             ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return ref.persist();
         });
