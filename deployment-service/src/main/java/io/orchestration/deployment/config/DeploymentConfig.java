@@ -23,8 +23,26 @@ public interface DeploymentConfig {
 
     SlackConfig slack();
 
+    HealthConfig health();
+
     /** How far ahead a deployment can be scheduled. */
     Duration maxScheduleAhead();
+
+    /** JSON-RPC health checks of an environment's chain. */
+    interface HealthConfig {
+
+        /** Longest wait for one JSON-RPC answer; a node slower than this fails the check. */
+        @WithDefault("3s")
+        Duration rpcTimeout();
+
+        /** Time between the two block number samples; the chain must have produced a block in between. */
+        @WithDefault("3s")
+        Duration blockAdvanceWindow();
+
+        /** Fewest peers a node may have; 0 lets a single-node dev chain pass. */
+        @WithDefault("0")
+        int minPeers();
+    }
 
     interface SlackConfig {
         /** A Slack incoming-webhook URL; without one, nobody is notified. */

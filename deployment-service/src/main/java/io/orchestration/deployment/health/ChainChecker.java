@@ -1,6 +1,6 @@
 package io.orchestration.deployment.health;
 
-import io.orchestration.deployment.config.HealthCheckConfig;
+import io.orchestration.deployment.config.DeploymentConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +34,13 @@ public class ChainChecker {
     public static final String IN_SYNC = "validators in sync";
     public static final String PEERS = "peers connected";
 
-    private final HealthCheckConfig config;
+    private final DeploymentConfig.HealthConfig config;
     private final OkHttpClient http;
     // web3j wants a scheduler for polling, which these checks never do; one shared instead of one per client.
     private final ScheduledExecutorService unusedPoller = Executors.newSingleThreadScheduledExecutor();
 
-    public ChainChecker(HealthCheckConfig config) {
-        this.config = config;
+    public ChainChecker(DeploymentConfig deployment) {
+        this.config = deployment.health();
         this.http = new OkHttpClient.Builder()
                 .callTimeout(config.rpcTimeout())
                 .build();
