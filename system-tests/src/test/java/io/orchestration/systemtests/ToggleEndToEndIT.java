@@ -58,7 +58,8 @@ class ToggleEndToEndIT {
                     TestTokens.forRole("admin"), "{\"enabled\":" + !before + "}");
             assertEquals(200, response.statusCode(), response.body());
 
-            String pushed = browser.awaitMessage(text -> text.contains("\"subject\":\"" + ENVIRONMENT + "\""), Duration.ofSeconds(10));
+            String pushed = browser.awaitMessage(text -> text.contains("\"subject\":\"" + ENVIRONMENT + "\"")
+                    && text.contains("\"event\":\"io.orchestration.environment.enabled-changed\""), Duration.ofSeconds(10));
             long toWebSocketMillis = (System.nanoTime() - sent) / 1_000_000;
             System.out.printf("toggle -> WebSocket message: %d ms%n", toWebSocketMillis);
             JsonObject message = new JsonObject(pushed);
@@ -68,7 +69,8 @@ class ToggleEndToEndIT {
             assertEquals(!before, enabledInDatabase());
             assertTrue(Files.readString(catalogue).contains("    enabled: " + !before), "catalogue written back");
 
-            ConsumerRecord<String, String> record = topic.awaitRecord(r -> ENVIRONMENT.equals(r.key()), Duration.ofSeconds(10));
+            ConsumerRecord<String, String> record = topic.awaitRecord(r -> ENVIRONMENT.equals(r.key())
+                    && "io.orchestration.environment.enabled-changed".equals(KafkaTopicProbe.header(r, "ce_type")), Duration.ofSeconds(10));
             Map<String, String> headers = KafkaTopicProbe.cloudEventHeaders(record);
             assertEquals("1.0", headers.get("ce_specversion"));
             assertEquals("io.orchestration.environment.enabled-changed", headers.get("ce_type"));

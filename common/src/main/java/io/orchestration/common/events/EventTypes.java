@@ -12,6 +12,8 @@ public final class EventTypes {
     public static final String ENVIRONMENT_UPDATED = PREFIX + "environment.updated";
     public static final String ENVIRONMENT_ENABLED_CHANGED = PREFIX + "environment.enabled-changed";
     public static final String ENVIRONMENT_DELETED = PREFIX + "environment.deleted";
+    /** An environment's current state, re-announced at start so consumers that lost history catch up. */
+    public static final String ENVIRONMENT_SNAPSHOT = PREFIX + "environment.snapshot";
 
     public static final String DEPLOYMENT_QUEUED = PREFIX + "deployment.queued";
     public static final String DEPLOYMENT_STARTED = PREFIX + "deployment.started";

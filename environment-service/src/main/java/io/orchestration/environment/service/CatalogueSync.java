@@ -40,6 +40,8 @@ public class CatalogueSync {
         } catch (CatalogueInvalid e) {
             LOG.errorf("Catalogue rejected, keeping the stored environments: %s", e.getMessage());
         }
+        int announced = VertxContextSupport.subscribeAndAwait(environments::announceAll);
+        LOG.infof("Announced the current state of %d environments", announced);
     }
 
     /** Reloads the file now; fails with {@link CatalogueInvalid} (nothing changed) when it is wrong. */

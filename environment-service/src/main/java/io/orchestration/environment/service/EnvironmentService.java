@@ -114,6 +114,19 @@ public class EnvironmentService {
                 .chain(catalogue -> environments.listAll().chain(stored -> applyCatalogue(catalogue, stored, actor)));
     }
 
+    /**
+     * Publishes every environment's current state. Consumers keep projections of environments; one
+     * whose history is gone (a new broker, an expired topic, a reset consumer group) rebuilds from this.
+     */
+    @WithTransaction
+    public Uni<Integer> announceAll() {
+        return environments.listAll().chain(all -> Multi.createFrom().iterable(all)
+                .onItem().transformToUniAndConcatenate(env -> outbox.publish(Topics.ENVIRONMENT, env.name,
+                        EventTypes.ENVIRONMENT_SNAPSHOT, env.name, EnvironmentView.of(env)))
+                .collect().asList()
+                .map(List::size));
+    }
+
     private Uni<SyncReport> applyCatalogue(Catalogue catalogue, List<Environment> stored, String actor) {
         Map<String, Environment> byName = stored.stream().collect(Collectors.toMap(env -> env.name, Function.identity()));
         Set<String> declared = catalogue.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
