@@ -36,6 +36,10 @@ public class EnvironmentRef extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> endpoints;
 
+    /** The environment's cluster by field: apiServer, context, namespace, credentialsSecret (a Secret holding a kubeconfig). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> cluster;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -66,6 +66,13 @@ public class EnvironmentProjection {
                 }
             });
             ref.endpoints = endpoints;
+            Map<String, String> cluster = new LinkedHashMap<>();
+            data.path("cluster").fields().forEachRemaining(entry -> {
+                if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                    cluster.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
+            ref.cluster = cluster;
             ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return ref.persist();
         });
