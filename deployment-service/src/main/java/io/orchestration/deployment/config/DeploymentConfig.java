@@ -25,6 +25,8 @@ public interface DeploymentConfig {
 
     HealthConfig health();
 
+    RolloutConfig rollout();
+
     /** How far ahead a deployment can be scheduled. */
     Duration maxScheduleAhead();
 
@@ -42,6 +44,15 @@ public interface DeploymentConfig {
         /** Fewest peers a node may have; 0 lets a single-node dev chain pass. */
         @WithDefault("0")
         int minPeers();
+    }
+
+    /** Live rollouts against an environment's cluster. */
+    interface RolloutConfig {
+        /** Longest wait for a workload's controller to roll every replica; longer fails the deployment. */
+        Duration timeout();
+
+        /** How often a waiting rollout reads the workload's status again. */
+        Duration pollInterval();
     }
 
     interface SlackConfig {

@@ -1,11 +1,16 @@
 package io.orchestration.deployment.service;
 
 import io.orchestration.common.events.EventTypes;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.orchestration.deployment.cluster.ClusterClients;
+import io.orchestration.deployment.cluster.ClusterOperations;
 import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.domain.Deployment;
 import io.orchestration.deployment.domain.DeploymentStatus;
 import io.orchestration.deployment.domain.DeploymentView;
+import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.repository.DeploymentRepository;
+import io.orchestration.deployment.strategy.Operation;
 import io.orchestration.deployment.strategy.PlannedStep;
 import io.orchestration.outbox.PeriodicTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,12 +26,14 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Drives deployments through their plans. A replica claims one deployment at a time with a lease
  * it renews at every step; a deployment whose driver died (lease expired) is claimed again and
- * resumes at the step it had reached. Each step commits on its own with its log lines and event.
+ * resumes at the step it had reached. Each step commits on its own with its log lines and event; a live step
+ * commits its start, applies its operations to the cluster outside any transaction, then commits its end.
  */
 @ApplicationScoped
 public class DeploymentDriver {
@@ -37,13 +44,17 @@ public class DeploymentDriver {
     private final DeploymentJournal journal;
     private final DeploymentConfig config;
     private final DeploymentNotifier notifier;
+    private final ClusterClients clusters;
+    private final ClusterOperations clusterOperations;
     private final String replica = "deployment-service-" + UUID.randomUUID();
     private PeriodicTask driver;
     private Vertx vertx;
 
     public DeploymentDriver(DeploymentRepository deployments, DeploymentJournal journal, DeploymentConfig config,
-                            DeploymentNotifier notifier) {
+                            DeploymentNotifier notifier, ClusterClients clusters, ClusterOperations clusterOperations) {
         this.deployments = deployments;
+        this.clusters = clusters;
+        this.clusterOperations = clusterOperations;
         this.journal = journal;
         this.config = config;
         this.notifier = notifier;
@@ -86,7 +97,7 @@ public class DeploymentDriver {
 
     /** Runs the remaining steps one transaction each, pausing between them, until the end or a stop. */
     private Uni<Void> driveSteps(UUID id) {
-        return Multi.createBy().repeating().uni(() -> Panache.withTransaction(() -> runNextStep(id))
+        return Multi.createBy().repeating().uni(() -> runNextStep(id)
                         .call(outcome -> outcome.ended() != null ? notifier.ended(outcome.ended())
                                 : outcome.more() ? pause() : Uni.createFrom().voidItem()))
                 .whilst(StepOutcome::more)
@@ -101,30 +112,93 @@ public class DeploymentDriver {
         static final StepOutcome MORE = new StepOutcome(true, null);
     }
 
+    /** A live step whose operations are to be applied to the environment's cluster, outside any transaction. */
+    private record LiveStep(int index, PlannedStep step, String environment, Map<String, String> cluster) {
+    }
+
+    /** Either how the deployment goes on (dry run, end, stop), or the live step to apply. */
+    private record StepStart(StepOutcome outcome, LiveStep live) {
+    }
+
     private Uni<StepOutcome> runNextStep(UUID id) {
+        return Panache.withTransaction(() -> startNextStep(id))
+                .chain(started -> started.live() == null ? Uni.createFrom().item(started.outcome()) : applyLive(id, started.live()));
+    }
+
+    private Uni<StepStart> startNextStep(UUID id) {
         return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
             if (deployment.status != DeploymentStatus.DEPLOYING || !replica.equals(deployment.leaseOwner)) {
-                return Uni.createFrom().item(StepOutcome.STOP);
+                return Uni.createFrom().item(new StepStart(StepOutcome.STOP, null));
             }
             if (deployment.stepsDone >= deployment.stepsTotal) {
                 deployment.transitionTo(DeploymentStatus.COMPLETED);
                 return journal.info(deployment, null, "Completed: version " + deployment.version + " rolled out with "
                                 + deployment.strategy.id() + (deployment.dryRun ? " (dry run: nothing was applied)" : ""))
                         .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
-                        .map(view -> new StepOutcome(false, view));
+                        .map(view -> new StepStart(new StepOutcome(false, view), null));
             }
             PlannedStep step = deployment.plan.steps().get(deployment.stepsDone);
             deployment.currentStep = step.name();
             renewLease(deployment);
             String label = "Step " + (deployment.stepsDone + 1) + "/" + deployment.stepsTotal + ": " + step.name();
-            return journal.info(deployment, step.name(), label)
-                    .chain(() -> Multi.createFrom().iterable(step.operations())
+            Uni<Void> described = journal.info(deployment, step.name(), label)
+                    .chain(() -> Multi.createFrom().iterable(step.descriptions())
                             .onItem().transformToUniAndConcatenate(operation -> journal.info(deployment, step.name(),
                                     (deployment.dryRun ? "[dry run] would " : "") + operation))
                             .collect().last())
+                    .replaceWithVoid();
+            if (!deployment.dryRun) {
+                return described.chain(() -> EnvironmentRef.<EnvironmentRef>findById(deployment.environment))
+                        .onItem().ifNull().failWith(() -> new IllegalStateException("environment " + deployment.environment + " is gone"))
+                        .map(environment -> new StepStart(null,
+                                new LiveStep(deployment.stepsDone, step, environment.name, environment.cluster)));
+            }
+            return described
                     .invoke(() -> deployment.stepsDone++)
                     .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
-                    .replaceWith(StepOutcome.MORE);
+                    .replaceWith(new StepStart(StepOutcome.MORE, null));
+        });
+    }
+
+    /**
+     * Applies a live step's operations one by one, each in a worker thread (a rollout wait takes minutes) and
+     * outside any transaction; an abort or rollback in the meantime stops it before the next operation.
+     */
+    private Uni<StepOutcome> applyLive(UUID id, LiveStep live) {
+        Uni<Boolean> going = Uni.createFrom().item(true);
+        for (Operation operation : live.step().operations()) {
+            going = going.chain(stillGoing -> !stillGoing ? Uni.createFrom().item(false) : stillDriving(id)
+                    .chain(ours -> !ours ? Uni.createFrom().item(false) : onCluster(live, operation)
+                            .chain(result -> Panache.withTransaction(() -> deployments.findById(id)
+                                    .chain(deployment -> journal.info(deployment, live.step().name(), result))))
+                            .replaceWith(true)));
+        }
+        return going.chain(completed -> !completed ? Uni.createFrom().item(StepOutcome.STOP)
+                : Panache.withTransaction(() -> finishLiveStep(id, live.index())));
+    }
+
+    private Uni<Boolean> stillDriving(UUID id) {
+        return Panache.withSession(() -> deployments.findById(id))
+                .map(deployment -> deployment.status == DeploymentStatus.DEPLOYING && replica.equals(deployment.leaseOwner));
+    }
+
+    /** Runs the blocking fabric8 calls on a worker; the result comes back on this Vert.x context, as Hibernate Reactive needs. */
+    private Uni<String> onCluster(LiveStep live, Operation operation) {
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> {
+            try (KubernetesClient cluster = clusters.forCluster(live.environment(), live.cluster())) {
+                return clusterOperations.apply(cluster, operation);
+            }
+        }, false).toCompletionStage());
+    }
+
+    private Uni<StepOutcome> finishLiveStep(UUID id, int index) {
+        return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
+            if (deployment.status != DeploymentStatus.DEPLOYING || !replica.equals(deployment.leaseOwner) || deployment.stepsDone != index) {
+                return Uni.createFrom().item(StepOutcome.STOP);
+            }
+            deployment.stepsDone++;
+            renewLease(deployment);
+            return journal.changed(deployment, DeploymentJournal.eventFor(deployment)).replaceWith(StepOutcome.MORE);
         });
     }
 

@@ -12,6 +12,7 @@ import io.orchestration.deployment.domain.DeploymentView;
 import io.orchestration.deployment.domain.EnvironmentNotFound;
 import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.domain.LogLine;
+import io.orchestration.deployment.domain.Strategy;
 import io.orchestration.deployment.domain.TriggeredBy;
 import io.orchestration.deployment.repository.DeploymentRepository;
 import io.orchestration.deployment.strategy.RolloutPlan;
@@ -75,7 +76,7 @@ public class DeploymentService {
         }
         return EnvironmentRef.<EnvironmentRef>findById(environment)
                 .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
-                .invoke(this::requireDeployable)
+                .invoke(target -> requireDeployable(target, request.strategy()))
                 .chain(target -> deployments.findActive(environment)
                         .invoke(active -> {
                             if (active != null) {
@@ -94,14 +95,18 @@ public class DeploymentService {
                 .transform(raced -> new DeploymentInProgress(environment, null));
     }
 
-    private void requireDeployable(EnvironmentRef target) {
+    private void requireDeployable(EnvironmentRef target, Strategy strategy) {
         if (!target.enabled) {
             throw new ProblemException.Conflict("Environment '" + target.name + "' is disabled; enable it before deploying");
         }
-        if (!target.dryRun) {
+        if (!target.dryRun && strategy != Strategy.ROLLING) {
             throw new ProblemException(501, "not-implemented", "Not implemented",
-                    "Environment '" + target.name + "' has cluster credentials, and applying rollouts to a live cluster is"
-                            + " not available yet; environments without credentials deploy as dry runs");
+                    "Environment '" + target.name + "' has cluster credentials, and " + strategy.id() + " rollouts to a live"
+                            + " cluster are not available yet (rolling is); environments without credentials deploy as dry runs");
+        }
+        if (!target.dryRun && (target.cluster == null || target.cluster.get("credentialsSecret") == null)) {
+            throw new ProblemException.Conflict("Environment '" + target.name + "' is live but names no credentialsSecret"
+                    + " for its cluster; nothing could be applied");
         }
     }
 
@@ -163,7 +168,7 @@ public class DeploymentService {
                             deployment.error = "Rolled back by " + actor + " at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal;
                             Uni<Void> logged = journal.log(deployment, "warn", deployment.currentStep, deployment.error);
                             for (var step : undo.steps()) {
-                                for (String operation : step.operations()) {
+                                for (String operation : step.descriptions()) {
                                     logged = logged.chain(() -> journal.info(deployment, step.name(),
                                             (deployment.dryRun ? "[dry run] would " : "") + operation));
                                 }
@@ -184,7 +189,7 @@ public class DeploymentService {
                         + completed.environment + "': there is no version to roll back to"))
                 .chain(previous -> EnvironmentRef.<EnvironmentRef>findById(completed.environment)
                         .onItem().ifNull().failWith(() -> new EnvironmentNotFound(completed.environment))
-                        .invoke(this::requireDeployable)
+                        .invoke(target -> requireDeployable(target, completed.strategy))
                         .chain(target -> {
                             DeployRequest request = new DeployRequest(previous.version, completed.strategy, completed.options,
                                     TriggeredBy.API, null);

@@ -5,6 +5,11 @@ import io.orchestration.deployment.config.DeploymentConfig.Workload;
 import io.orchestration.deployment.domain.DeployOptions;
 import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.domain.Strategy;
+import io.orchestration.deployment.strategy.Operation.AwaitRollout;
+import io.orchestration.deployment.strategy.Operation.CheckPodsReady;
+import io.orchestration.deployment.strategy.Operation.Described;
+import io.orchestration.deployment.strategy.Operation.RollPodByPod;
+import io.orchestration.deployment.strategy.Operation.SetImage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -48,10 +53,10 @@ public class RolloutPlanner {
             steps.addAll(podByPod(namespace, workload, version));
         }
         steps.add(new PlannedStep("health-check " + namespace, List.of(
-                "CHECK every pod in namespace " + namespace + " is Ready",
-                "CHECK every Service in namespace " + namespace + " has endpoints",
-                "CHECK Besu JSON-RPC answers eth_blockNumber and the block number advances",
-                "CHECK validators are in sync (eth_syncing false, peers > 0)")));
+                new CheckPodsReady(namespace),
+                described("CHECK every Service in namespace " + namespace + " has endpoints"),
+                described("CHECK Besu JSON-RPC answers eth_blockNumber and the block number advances"),
+                described("CHECK validators are in sync (eth_syncing false, peers > 0)"))));
         return new RolloutPlan(steps);
     }
 
@@ -67,16 +72,16 @@ public class RolloutPlanner {
             boolean stateful = STATEFUL_SET.equals(w.kind());
             if (strategy == Strategy.CANARY && !stateful) {
                 steps.add(new PlannedStep("roll back canary of " + w.name(), List.of(
-                        "PATCH networking.istio.io/v1 VirtualService " + namespace + "/" + w.name() + " route weights stable 100, canary 0",
-                        "DELETE apps/v1 Deployment " + namespace + "/" + w.name() + "-canary")));
+                        described("PATCH networking.istio.io/v1 VirtualService " + namespace + "/" + w.name() + " route weights stable 100, canary 0"),
+                        described("DELETE apps/v1 Deployment " + namespace + "/" + w.name() + "-canary"))));
             } else if (strategy == Strategy.BLUE_GREEN && !stateful) {
                 steps.add(new PlannedStep("switch traffic of " + w.name() + " back", List.of(
-                        "PATCH v1 Service " + namespace + "/" + w.name() + " spec.selector.color back to the colour live before",
-                        "SCALE apps/v1 Deployment " + namespace + "/" + w.name() + "-<new colour> to 0 replicas")));
+                        described("PATCH v1 Service " + namespace + "/" + w.name() + " spec.selector.color back to the colour live before"),
+                        described("SCALE apps/v1 Deployment " + namespace + "/" + w.name() + "-<new colour> to 0 replicas"))));
             } else {
                 steps.add(new PlannedStep("revert " + ref(w), List.of(
-                        "PATCH apps/v1 " + w.kind() + " " + namespace + "/" + w.name() + " container '" + w.container()
-                                + "' image -> " + image,
+                        described("PATCH apps/v1 " + w.kind() + " " + namespace + "/" + w.name() + " container '" + w.container()
+                                + "' image -> " + image),
                         awaitRollout(namespace, w.kind(), w.name()))));
             }
         }
@@ -104,28 +109,25 @@ public class RolloutPlanner {
     private static List<PlannedStep> podByPod(String ns, Workload w, String version) {
         return List.of(
                 new PlannedStep("update " + ref(w), List.of(setImage(ns, w, w.name(), version))),
-                new PlannedStep("roll " + ref(w) + " pod by pod", List.of(
-                        "FOR EACH pod of StatefulSet " + ns + "/" + w.name() + ", highest ordinal first: PATCH"
-                                + " spec.updateStrategy.rollingUpdate.partition to its ordinal, WAIT pod Ready and in sync"
-                                + " (eth_syncing false) before the next")));
+                new PlannedStep("roll " + ref(w) + " pod by pod", List.of(new RollPodByPod(ns, w.name()))));
     }
 
     private static List<PlannedStep> blueGreen(String ns, Workload w, String version) {
         String idle = w.name() + "-<idle colour>";
         return List.of(
                 new PlannedStep("deploy idle colour of " + ref(w), List.of(
-                        "READ v1 Service " + ns + "/" + w.name() + " selector 'color' -> the live colour; the idle one is the other (green when none)",
-                        "APPLY apps/v1 Deployment " + ns + "/" + idle + " image " + w.image() + ":" + version
-                                + ", label color=<idle colour>, replicas = the live colour's")),
+                        described("READ v1 Service " + ns + "/" + w.name() + " selector 'color' -> the live colour; the idle one is the other (green when none)"),
+                        described("APPLY apps/v1 Deployment " + ns + "/" + idle + " image " + w.image() + ":" + version
+                                + ", label color=<idle colour>, replicas = the live colour's"))),
                 new PlannedStep("await idle colour ready", List.of(awaitRollout(ns, "Deployment", idle))),
                 new PlannedStep("health-check idle colour", List.of(
-                        "CHECK pods of " + ns + "/" + idle + " Ready and answering on their Service port")),
+                        described("CHECK pods of " + ns + "/" + idle + " Ready and answering on their Service port"))),
                 new PlannedStep("switch traffic of " + w.name(), List.of(
-                        "PATCH v1 Service " + ns + "/" + w.name() + " spec.selector.color: <live colour> -> <idle colour>")),
+                        described("PATCH v1 Service " + ns + "/" + w.name() + " spec.selector.color: <live colour> -> <idle colour>"))),
                 new PlannedStep("stabilise " + w.name(), List.of(
-                        "WAIT and re-check health; on failure PATCH the selector back (instant rollback)")),
+                        described("WAIT and re-check health; on failure PATCH the selector back (instant rollback)"))),
                 new PlannedStep("scale down old colour of " + w.name(), List.of(
-                        "SCALE apps/v1 Deployment " + ns + "/" + w.name() + "-<old colour> to 0 replicas")));
+                        described("SCALE apps/v1 Deployment " + ns + "/" + w.name() + "-<old colour> to 0 replicas"))));
     }
 
     private List<PlannedStep> canary(String ns, Workload w, String version, DeployOptions options) {
@@ -135,33 +137,35 @@ public class RolloutPlanner {
         String canary = w.name() + "-canary";
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(new PlannedStep("create canary of " + w.name(), List.of(
-                "APPLY apps/v1 Deployment " + ns + "/" + canary + " replicas 1, image " + w.image() + ":" + version + ", label track=canary",
-                "APPLY networking.istio.io/v1 DestinationRule " + ns + "/" + w.name() + " subsets stable (track=stable), canary (track=canary)",
+                described("APPLY apps/v1 Deployment " + ns + "/" + canary + " replicas 1, image " + w.image() + ":" + version + ", label track=canary"),
+                described("APPLY networking.istio.io/v1 DestinationRule " + ns + "/" + w.name() + " subsets stable (track=stable), canary (track=canary)"),
                 awaitRollout(ns, "Deployment", canary))));
         for (int weight : weights) {
             steps.add(new PlannedStep("shift " + weight + "% to canary of " + w.name(), List.of(
-                    "PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable "
-                            + (100 - weight) + ", canary " + weight,
-                    "WAIT " + pause.toSeconds() + "s, then QUERY Prometheus " + String.format(config.canary().errorRateQuery(), ns, w.name()),
-                    "ROLL BACK (weights stable 100, canary 0; DELETE " + canary + ") if the error rate exceeds " + threshold)));
+                    described("PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable "
+                            + (100 - weight) + ", canary " + weight),
+                    described("WAIT " + pause.toSeconds() + "s, then QUERY Prometheus " + String.format(config.canary().errorRateQuery(), ns, w.name())),
+                    described("ROLL BACK (weights stable 100, canary 0; DELETE " + canary + ") if the error rate exceeds " + threshold))));
         }
         steps.add(new PlannedStep("promote canary of " + w.name(), List.of(
                 setImage(ns, w, w.name(), version),
                 awaitRollout(ns, w.kind(), w.name()),
-                "PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable 100, canary 0")));
+                described("PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable 100, canary 0"))));
         steps.add(new PlannedStep("remove canary of " + w.name(), List.of(
-                "DELETE apps/v1 Deployment " + ns + "/" + canary)));
+                described("DELETE apps/v1 Deployment " + ns + "/" + canary))));
         return steps;
     }
 
-    private static String setImage(String ns, Workload w, String name, String version) {
-        return "PATCH apps/v1 " + w.kind() + " " + ns + "/" + name + " container '" + w.container() + "' image -> "
-                + w.image() + ":" + version;
+    private static Operation setImage(String ns, Workload w, String name, String version) {
+        return new SetImage(w.kind(), ns, name, w.container(), w.image() + ":" + version);
     }
 
-    private static String awaitRollout(String ns, String kind, String name) {
-        return "WAIT apps/v1 " + kind + " " + ns + "/" + name
-                + " until observedGeneration >= generation and updated = available = desired replicas";
+    private static Operation awaitRollout(String ns, String kind, String name) {
+        return new AwaitRollout(kind, ns, name);
+    }
+
+    private static Operation described(String text) {
+        return new Described(text);
     }
 
     private static String ref(Workload w) {

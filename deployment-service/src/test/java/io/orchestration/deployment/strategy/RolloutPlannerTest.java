@@ -28,7 +28,7 @@ class RolloutPlannerTest {
         assertEquals(List.of("update Deployment besu-rpc", "await rollout of Deployment besu-rpc",
                 "update StatefulSet besu-validator", "roll StatefulSet besu-validator pod by pod", "health-check chain"), names(plan));
         assertEquals(List.of("PATCH apps/v1 Deployment chain/besu-rpc container 'besu' image -> hyperledger/besu:24.1.0"),
-                plan.steps().get(0).operations());
+                plan.steps().get(0).descriptions());
     }
 
     @Test
@@ -37,7 +37,7 @@ class RolloutPlannerTest {
 
         assertEquals(List.of("deploy idle colour of Deployment besu-rpc", "await idle colour ready", "health-check idle colour",
                 "switch traffic of besu-rpc", "stabilise besu-rpc", "scale down old colour of besu-rpc", "health-check chain"), names(plan));
-        assertTrue(plan.steps().get(3).operations().get(0).startsWith("PATCH v1 Service chain/besu-rpc spec.selector.color"));
+        assertTrue(plan.steps().get(3).descriptions().get(0).startsWith("PATCH v1 Service chain/besu-rpc spec.selector.color"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class RolloutPlannerTest {
 
         assertEquals(List.of("create canary of besu-rpc", "shift 20% to canary of besu-rpc", "shift 60% to canary of besu-rpc",
                 "shift 100% to canary of besu-rpc", "promote canary of besu-rpc", "remove canary of besu-rpc", "health-check chain"), names(plan));
-        List<String> firstShift = plan.steps().get(1).operations();
+        List<String> firstShift = plan.steps().get(1).descriptions();
         assertEquals("PATCH networking.istio.io/v1 VirtualService chain/besu-rpc route weights stable 80, canary 20", firstShift.get(0));
         assertTrue(firstShift.get(1).startsWith("WAIT 5s, then QUERY Prometheus sum(rate(http_requests_total{namespace=\"chain\",app=\"besu-rpc\""));
         assertTrue(firstShift.get(2).endsWith("exceeds 0.01"));

@@ -41,6 +41,22 @@ public final class DeploymentApi {
                 "environment " + name + " to arrive from environment-events");
     }
 
+    /**
+     * Announces a live environment (credentials, not a dry run) whose cluster is reached with the kubeconfig in
+     * the Secret {@code credentialsSecret}, and waits until this service has projected it.
+     */
+    public static void liveEnvironmentExists(String name, String namespace, String context, String credentialsSecret) throws Exception {
+        try (CloudEventPublisher kafka = new CloudEventPublisher()) {
+            kafka.publish(Topics.ENVIRONMENT, name, EventTypes.ENVIRONMENT_CREATED, name, """
+                    {"name": "%s", "provider": "gcp", "type": "cloud", "enabled": true, "dryRun": false,
+                     "cluster": {"apiServer": "https://cluster.invalid", "context": "%s", "namespace": "%s", "credentialsSecret": "%s"},
+                     "components": {"besu-rpc": true, "besu-validator": true, "firefly": false}}"""
+                    .formatted(name, context, namespace, credentialsSecret));
+        }
+        awaitUntil(() -> as("viewer").get("/api/environments/{name}/status", name).statusCode() == 200,
+                "environment " + name + " to arrive from environment-events");
+    }
+
     public static String deploy(String environment, String body) {
         return as("operator").contentType("application/json").body(body)
                 .post("/api/environments/{name}/deploy", environment)

@@ -1,0 +1,153 @@
+package io.orchestration.deployment.cluster;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.orchestration.deployment.support.DeploymentApi.as;
+import static io.orchestration.deployment.support.DeploymentApi.awaitStatus;
+import static io.orchestration.deployment.support.DeploymentApi.deploy;
+import static io.orchestration.deployment.support.DeploymentApi.liveEnvironmentExists;
+import static io.orchestration.deployment.support.DeploymentApi.uniqueEnvironment;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rolling deployments applied to a live cluster: fabric8's mock API server in CRUD mode, with a test controller
+ * that rolls workloads out (or never does). The portal reads the cluster's kubeconfig from a Secret, as in production.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class LiveRollingDeploymentTest {
+
+    private static final String CREDENTIALS = "cluster-credentials";
+
+    @Inject
+    KubernetesClient cluster;
+
+    @BeforeEach
+    void clusterCredentialsAreInThePortalsNamespace() {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: %s
+                    insecure-skip-tls-verify: true
+                contexts:
+                - name: mock
+                  context: {cluster: mock, user: portal}
+                current-context: mock
+                users:
+                - name: portal
+                  user: {token: test-token}
+                """.formatted(cluster.getMasterUrl());
+        cluster.secrets().resource(new SecretBuilder().withNewMetadata().withName(CREDENTIALS).endMetadata()
+                .withData(Map.of("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
+                .build()).createOr(existing -> existing.update());
+    }
+
+    @Test
+    void rollingUpdatesTheRpcDeploymentThenTheValidatorsAndCompletes() throws Exception {
+        String environment = uniqueEnvironment("live-ok");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            controller.settled(2);
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "completed");
+
+            assertEquals("hyperledger/besu:24.2.0", image("Deployment", environment, "besu-rpc"));
+            assertEquals("hyperledger/besu:24.2.0", image("StatefulSet", environment, "besu-validator"));
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+                    controller.rollouts());
+            as("viewer").get("/api/deployments/{id}", id).then().body("dryRun", equalTo(false)).body("progress", equalTo(100));
+            List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            assertTrue(log.contains("applied: Deployment " + environment + "/besu-rpc container 'besu' now runs hyperledger/besu:24.2.0"),
+                    String.join("\n", log));
+            assertTrue(log.stream().anyMatch(line -> line.startsWith("rolled out: StatefulSet " + environment + "/besu-validator")));
+            assertTrue(log.contains("healthy: all 1 pods in namespace " + environment + " are Ready"));
+            assertFalse(log.stream().anyMatch(line -> line.contains("[dry run]")), "a live rollout applies, it does not only describe");
+        }
+    }
+
+    @Test
+    void aRolloutThatNeverFinishesFailsTheDeploymentAtTheTimeoutAndChangesNothingAfterIt() throws Exception {
+        String environment = uniqueEnvironment("live-stuck");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            controller.settled(2);
+            controller.neverRollsOut("besu-rpc");
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "failed");
+
+            as("viewer").get("/api/deployments/{id}", id).then()
+                    .body("currentStep", equalTo("await rollout of Deployment besu-rpc"))
+                    .body("error", containsString("Deployment " + environment + "/besu-rpc did not roll out within 5s"));
+            assertEquals("hyperledger/besu:24.2.0", image("Deployment", environment, "besu-rpc"), "the new image was applied");
+            assertEquals("hyperledger/besu:24.1.0", image("StatefulSet", environment, "besu-validator"), "nothing after the stuck rollout");
+            assertEquals(List.of(), controller.rollouts());
+        }
+    }
+
+    @Test
+    void canaryAndBlueGreenAreNotYetAppliedToLiveClusters() throws Exception {
+        String environment = uniqueEnvironment("live-canary");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        for (String strategy : List.of("canary", "blue-green")) {
+            as("operator").contentType("application/json").body("{\"version\":\"1.0.0\",\"strategy\":\"" + strategy + "\"}")
+                    .post("/api/environments/{name}/deploy", environment).then()
+                    .statusCode(501).contentType("application/problem+json")
+                    .body("detail", containsString(strategy + " rollouts to a live cluster are not available yet"));
+        }
+    }
+
+    /** The environment's namespace with besu-rpc (2 replicas), besu-validator (3) and a Ready pod, all at {@code version}. */
+    private void chainRunsVersion(String namespace, String version) {
+        String image = "hyperledger/besu:" + version;
+        cluster.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "besu-rpc").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "besu-rpc").endMetadata()
+                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+        cluster.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder()
+                .withNewMetadata().withName("besu-validator").withNamespace(namespace).endMetadata()
+                .withNewSpec().withReplicas(3).withServiceName("besu-validator").withNewSelector().addToMatchLabels("app", "besu-validator").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "besu-validator").endMetadata()
+                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+        cluster.pods().inNamespace(namespace).resource(new PodBuilder()
+                .withNewMetadata().withName("besu-rpc-0").withNamespace(namespace).endMetadata()
+                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .build()).create();
+    }
+
+    private String image(String kind, String namespace, String name) {
+        var template = "StatefulSet".equals(kind)
+                ? cluster.apps().statefulSets().inNamespace(namespace).withName(name).get().getSpec().getTemplate()
+                : cluster.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate();
+        return template.getSpec().getContainers().get(0).getImage();
+    }
+}
