@@ -1,16 +1,17 @@
 package io.orchestration.deployment.cluster;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.strategy.Operation;
 import io.orchestration.deployment.strategy.Operation.AwaitRollout;
 import io.orchestration.deployment.strategy.Operation.CheckPodsReady;
+import io.orchestration.deployment.strategy.Operation.CheckServiceEndpoints;
 import io.orchestration.deployment.strategy.Operation.RollPodByPod;
 import io.orchestration.deployment.strategy.Operation.SetImage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,26 +25,43 @@ public class ClusterOperations {
 
     private static final String STATEFUL_SET = "StatefulSet";
 
-    private final DeploymentConfig config;
-
-    public ClusterOperations(DeploymentConfig config) {
-        this.config = config;
+    /** The workload an operation waits for, or null when it does not wait. */
+    public static AwaitedWorkload awaited(Operation operation) {
+        if (operation instanceof AwaitRollout await) {
+            return new AwaitedWorkload(await.kind(), await.namespace(), await.name());
+        }
+        if (operation instanceof RollPodByPod roll) {
+            // The StatefulSet controller's RollingUpdate replaces pods highest ordinal first, each after the previous is Ready.
+            return new AwaitedWorkload(STATEFUL_SET, roll.namespace(), roll.name());
+        }
+        return null;
     }
 
-    /** Applies {@code operation} and answers what happened, in a line for the deployment's log. */
+    /** A workload whose rollout an operation waits for. */
+    public record AwaitedWorkload(String kind, String namespace, String name) {
+        @Override
+        public String toString() {
+            return kind + " " + namespace + "/" + name;
+        }
+    }
+
+    /** Applies an operation that does not wait, and answers what happened in a line for the deployment's log. */
     public String apply(KubernetesClient cluster, Operation operation) {
         // Java 17 has no pattern matching for switch (preview only), hence the instanceof chain.
         if (operation instanceof SetImage set) {
             return setImage(cluster, set);
-        } else if (operation instanceof AwaitRollout await) {
-            return awaitRollout(cluster, await.kind(), await.namespace(), await.name());
-        } else if (operation instanceof RollPodByPod roll) {
-            // The StatefulSet controller's RollingUpdate replaces pods highest ordinal first, each after the previous is Ready.
-            return awaitRollout(cluster, STATEFUL_SET, roll.namespace(), roll.name());
         } else if (operation instanceof CheckPodsReady check) {
             return checkPodsReady(cluster, check.namespace());
+        } else if (operation instanceof CheckServiceEndpoints check) {
+            return checkServiceEndpoints(cluster, check.namespace());
         }
         return "not automated yet, skipped: " + operation.describe();
+    }
+
+    /** One look at a workload's rollout; null when the workload does not exist. */
+    public Rollout rollout(KubernetesClient cluster, AwaitedWorkload workload) {
+        return STATEFUL_SET.equals(workload.kind()) ? statefulSet(cluster, workload.namespace(), workload.name())
+                : deployment(cluster, workload.namespace(), workload.name());
     }
 
     private String setImage(KubernetesClient cluster, SetImage set) {
@@ -65,28 +83,9 @@ public class ClusterOperations {
         container.setImage(set.image());
     }
 
-    private String awaitRollout(KubernetesClient cluster, String kind, String namespace, String name) {
-        long deadline = System.nanoTime() + config.rollout().timeout().toNanos();
-        String progress = "not found";
-        while (true) {
-            Rollout rollout = STATEFUL_SET.equals(kind) ? statefulSet(cluster, namespace, name) : deployment(cluster, namespace, name);
-            if (rollout != null) {
-                progress = rollout.toString();
-                if (rollout.done()) {
-                    return "rolled out: " + kind + " " + namespace + "/" + name + " " + progress;
-                }
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new RolloutStuck(kind + " " + namespace + "/" + name + " did not roll out within "
-                        + config.rollout().timeout().toSeconds() + "s (" + progress + ")");
-            }
-            sleep(config.rollout().pollInterval().toMillis());
-        }
-    }
-
     /** What a workload's status says of its rollout. */
-    private record Rollout(long generation, long observedGeneration, int desired, int updated, int available) {
-        boolean done() {
+    public record Rollout(long generation, long observedGeneration, int desired, int updated, int available) {
+        public boolean done() {
             return observedGeneration >= generation && updated == desired && available == desired;
         }
 
@@ -128,6 +127,22 @@ public class ClusterOperations {
         return "healthy: all " + pods.size() + " pods in namespace " + namespace + " are Ready";
     }
 
+    private static String checkServiceEndpoints(KubernetesClient cluster, String namespace) {
+        List<String> selecting = cluster.services().inNamespace(namespace).list().getItems().stream()
+                .filter(service -> service.getSpec().getSelector() != null && !service.getSpec().getSelector().isEmpty())
+                .map(service -> service.getMetadata().getName()).toList();
+        List<String> empty = selecting.stream().filter(name -> !hasAddresses(cluster.endpoints().inNamespace(namespace).withName(name).get())).toList();
+        if (!empty.isEmpty()) {
+            throw new IllegalStateException("Services without endpoints in namespace " + namespace + ": " + String.join(", ", empty));
+        }
+        return "healthy: all " + selecting.size() + " Services in namespace " + namespace + " have endpoints";
+    }
+
+    private static boolean hasAddresses(Endpoints endpoints) {
+        return endpoints != null && endpoints.getSubsets() != null && endpoints.getSubsets().stream()
+                .anyMatch(subset -> subset.getAddresses() != null && !subset.getAddresses().isEmpty());
+    }
+
     private static boolean ready(Pod pod) {
         return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -139,14 +154,5 @@ public class ClusterOperations {
 
     private static int orZero(Integer value) {
         return Objects.requireNonNullElse(value, 0);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a rollout", e);
-        }
     }
 }

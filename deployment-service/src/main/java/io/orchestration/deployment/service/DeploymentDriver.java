@@ -4,6 +4,8 @@ import io.orchestration.common.events.EventTypes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.orchestration.deployment.cluster.ClusterClients;
 import io.orchestration.deployment.cluster.ClusterOperations;
+import io.orchestration.deployment.cluster.ClusterOperations.AwaitedWorkload;
+import io.orchestration.deployment.cluster.RolloutStuck;
 import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.domain.Deployment;
 import io.orchestration.deployment.domain.DeploymentStatus;
@@ -24,10 +26,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Drives deployments through their plans. A replica claims one deployment at a time with a lease
@@ -161,32 +166,65 @@ public class DeploymentDriver {
     }
 
     /**
-     * Applies a live step's operations one by one, each in a worker thread (a rollout wait takes minutes) and
-     * outside any transaction; an abort or rollback in the meantime stops it before the next operation.
+     * Applies a live step's operations one by one, on worker threads and outside any transaction; an abort or
+     * rollback in the meantime stops it before the next operation, or during a rollout wait.
      */
     private Uni<StepOutcome> applyLive(UUID id, LiveStep live) {
         Uni<Boolean> going = Uni.createFrom().item(true);
         for (Operation operation : live.step().operations()) {
-            going = going.chain(stillGoing -> !stillGoing ? Uni.createFrom().item(false) : stillDriving(id)
-                    .chain(ours -> !ours ? Uni.createFrom().item(false) : onCluster(live, operation)
-                            .chain(result -> Panache.withTransaction(() -> deployments.findById(id)
-                                    .chain(deployment -> journal.info(deployment, live.step().name(), result))))
-                            .replaceWith(true)));
+            going = going.chain(stillGoing -> !stillGoing ? Uni.createFrom().item(false) : renewLeaseIfDriving(id)
+                    .chain(ours -> !ours ? Uni.createFrom().item(false) : applyLive(id, live, operation)));
         }
         return going.chain(completed -> !completed ? Uni.createFrom().item(StepOutcome.STOP)
                 : Panache.withTransaction(() -> finishLiveStep(id, live.index())));
     }
 
-    private Uni<Boolean> stillDriving(UUID id) {
-        return Panache.withSession(() -> deployments.findById(id))
-                .map(deployment -> deployment.status == DeploymentStatus.DEPLOYING && replica.equals(deployment.leaseOwner));
+    /** Applies one operation and logs what happened; false when the deployment stopped being this replica's meanwhile. */
+    private Uni<Boolean> applyLive(UUID id, LiveStep live, Operation operation) {
+        AwaitedWorkload awaited = ClusterOperations.awaited(operation);
+        Uni<String> result = awaited == null
+                ? onCluster(live, cluster -> clusterOperations.apply(cluster, operation))
+                : awaitRollout(id, live, awaited, System.nanoTime() + config.rollout().timeout().toNanos());
+        return result.chain(line -> line == null ? Uni.createFrom().item(false)
+                : Panache.withTransaction(() -> deployments.findById(id)
+                                .chain(deployment -> journal.info(deployment, live.step().name(), line)))
+                        .replaceWith(true));
     }
 
-    /** Runs the blocking fabric8 calls on a worker; the result comes back on this Vert.x context, as Hibernate Reactive needs. */
-    private Uni<String> onCluster(LiveStep live, Operation operation) {
+    /**
+     * Polls the workload until its controller has rolled every replica, renewing the lease at each look (a rollout
+     * can outlast it); null when the deployment was stopped meanwhile, a {@link RolloutStuck} failure at the timeout.
+     */
+    private Uni<String> awaitRollout(UUID id, LiveStep live, AwaitedWorkload workload, long deadline) {
+        return onCluster(live, cluster -> Optional.ofNullable(clusterOperations.rollout(cluster, workload))).chain(rollout -> {
+            if (rollout.isPresent() && rollout.get().done()) {
+                return Uni.createFrom().item("rolled out: " + workload + " " + rollout.get());
+            }
+            if (System.nanoTime() >= deadline) {
+                return Uni.createFrom().failure(new RolloutStuck(workload + " did not roll out within "
+                        + config.rollout().timeout().toSeconds() + "s (" + rollout.map(Object::toString).orElse("not found") + ")"));
+            }
+            return renewLeaseIfDriving(id).chain(ours -> !ours ? Uni.createFrom().<String>nullItem()
+                    : pause(config.rollout().pollInterval()).chain(() -> awaitRollout(id, live, workload, deadline)));
+        });
+    }
+
+    /** Whether this replica still drives the deployment; if so its lease is renewed. */
+    private Uni<Boolean> renewLeaseIfDriving(UUID id) {
+        return Panache.withTransaction(() -> deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).map(deployment -> {
+            boolean ours = deployment.status == DeploymentStatus.DEPLOYING && replica.equals(deployment.leaseOwner);
+            if (ours) {
+                renewLease(deployment);
+            }
+            return ours;
+        }));
+    }
+
+    /** Runs blocking fabric8 calls on a worker; the result comes back on this Vert.x context, as Hibernate Reactive needs. */
+    private <T> Uni<T> onCluster(LiveStep live, Function<KubernetesClient, T> calls) {
         return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> {
             try (KubernetesClient cluster = clusters.forCluster(live.environment(), live.cluster())) {
-                return clusterOperations.apply(cluster, operation);
+                return calls.apply(cluster);
             }
         }, false).toCompletionStage());
     }
@@ -215,10 +253,13 @@ public class DeploymentDriver {
         })).call(view -> view == null ? Uni.createFrom().voidItem() : notifier.ended(view)).replaceWithVoid();
     }
 
-    /** A Vert.x timer, not Mutiny's delay: the next step must run on this Vert.x context, as Hibernate Reactive needs. */
     private Uni<Void> pause() {
-        return Uni.createFrom().emitter(done -> vertx.setTimer(Math.max(1, config.dryRun().stepPause().toMillis()),
-                timer -> done.complete(null)));
+        return pause(config.dryRun().stepPause());
+    }
+
+    /** A Vert.x timer, not Mutiny's delay: what follows must run on this Vert.x context, as Hibernate Reactive needs. */
+    private Uni<Void> pause(Duration duration) {
+        return Uni.createFrom().emitter(done -> vertx.setTimer(Math.max(1, duration.toMillis()), timer -> done.complete(null)));
     }
 
     private void renewLease(Deployment deployment) {

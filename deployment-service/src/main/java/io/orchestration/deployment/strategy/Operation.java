@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.AwaitRollout.class, name = "await-rollout"),
         @JsonSubTypes.Type(value = Operation.RollPodByPod.class, name = "roll-pod-by-pod"),
         @JsonSubTypes.Type(value = Operation.CheckPodsReady.class, name = "check-pods-ready"),
+        @JsonSubTypes.Type(value = Operation.CheckServiceEndpoints.class, name = "check-service-endpoints"),
         @JsonSubTypes.Type(value = Operation.Described.class, name = "described")})
 public sealed interface Operation {
 
@@ -55,6 +56,14 @@ public sealed interface Operation {
         @Override
         public String describe() {
             return "CHECK every pod in namespace " + namespace + " is Ready";
+        }
+    }
+
+    /** Every Service of the namespace that selects pods has at least one ready endpoint address. */
+    record CheckServiceEndpoints(String namespace) implements Operation {
+        @Override
+        public String describe() {
+            return "CHECK every Service in namespace " + namespace + " has endpoints";
         }
     }
 

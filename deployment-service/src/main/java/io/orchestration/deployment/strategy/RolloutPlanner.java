@@ -7,6 +7,7 @@ import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.domain.Strategy;
 import io.orchestration.deployment.strategy.Operation.AwaitRollout;
 import io.orchestration.deployment.strategy.Operation.CheckPodsReady;
+import io.orchestration.deployment.strategy.Operation.CheckServiceEndpoints;
 import io.orchestration.deployment.strategy.Operation.Described;
 import io.orchestration.deployment.strategy.Operation.RollPodByPod;
 import io.orchestration.deployment.strategy.Operation.SetImage;
@@ -54,7 +55,7 @@ public class RolloutPlanner {
         }
         steps.add(new PlannedStep("health-check " + namespace, List.of(
                 new CheckPodsReady(namespace),
-                described("CHECK every Service in namespace " + namespace + " has endpoints"),
+                new CheckServiceEndpoints(namespace),
                 described("CHECK Besu JSON-RPC answers eth_blockNumber and the block number advances"),
                 described("CHECK validators are in sync (eth_syncing false, peers > 0)"))));
         return new RolloutPlan(steps);

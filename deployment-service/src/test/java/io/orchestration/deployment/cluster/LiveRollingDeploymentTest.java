@@ -1,7 +1,9 @@
 package io.orchestration.deployment.cluster;
 
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,13 +13,23 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.orchestration.deployment.support.DeploymentApi.as;
 import static io.orchestration.deployment.support.DeploymentApi.awaitStatus;
+import static io.orchestration.deployment.support.DeploymentApi.awaitUntil;
+import static io.orchestration.deployment.support.DeploymentApi.pause;
 import static io.orchestration.deployment.support.DeploymentApi.deploy;
 import static io.orchestration.deployment.support.DeploymentApi.liveEnvironmentExists;
 import static io.orchestration.deployment.support.DeploymentApi.uniqueEnvironment;
@@ -84,6 +96,7 @@ class LiveRollingDeploymentTest {
                     String.join("\n", log));
             assertTrue(log.stream().anyMatch(line -> line.startsWith("rolled out: StatefulSet " + environment + "/besu-validator")));
             assertTrue(log.contains("healthy: all 1 pods in namespace " + environment + " are Ready"));
+            assertTrue(log.contains("healthy: all 1 Services in namespace " + environment + " have endpoints"));
             assertFalse(log.stream().anyMatch(line -> line.contains("[dry run]")), "a live rollout applies, it does not only describe");
         }
     }
@@ -106,6 +119,54 @@ class LiveRollingDeploymentTest {
             assertEquals("hyperledger/besu:24.2.0", image("Deployment", environment, "besu-rpc"), "the new image was applied");
             assertEquals("hyperledger/besu:24.1.0", image("StatefulSet", environment, "besu-validator"), "nothing after the stuck rollout");
             assertEquals(List.of(), controller.rollouts());
+        }
+    }
+
+    @Test
+    void aServiceWithoutEndpointsFailsTheHealthCheckAfterTheRollout() throws Exception {
+        String environment = uniqueEnvironment("live-noep");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            cluster.services().inNamespace(environment).resource(new ServiceBuilder()
+                    .withNewMetadata().withName("besu-ws").withNamespace(environment).endMetadata()
+                    .withNewSpec().addToSelector("app", "besu-ws").addNewPort().withPort(8546).endPort().endSpec()
+                    .build()).create();
+            controller.settled(2);
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "failed");
+
+            as("viewer").get("/api/deployments/{id}", id).then()
+                    .body("currentStep", equalTo("health-check " + environment))
+                    .body("error", containsString("Services without endpoints in namespace " + environment + ": besu-ws"));
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+                    controller.rollouts());
+        }
+    }
+
+    @Test
+    void aLongRolloutWaitKeepsItsLeaseAndAnAbortEndsItWithNothingAppliedAfter() throws Exception {
+        String environment = uniqueEnvironment("live-abort");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            controller.settled(2);
+            controller.neverRollsOut("besu-rpc");
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitUntil(() -> "await rollout of Deployment besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
+                    "the rollout wait of besu-rpc");
+
+            OffsetDateTime lease = leaseExpiry(id);
+            pause(1000);
+            assertTrue(leaseExpiry(id).isAfter(lease), "the lease is renewed while the rollout is awaited");
+
+            as("operator").post("/api/deployments/{id}/abort", id).then().statusCode(200).body("status", equalTo("failed"));
+            pause(5500);
+            List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            assertTrue(log.get(log.size() - 1).startsWith("Aborted by test-operator"), "nothing ran after the abort: " + log);
+            assertEquals("hyperledger/besu:24.1.0", image("StatefulSet", environment, "besu-validator"));
         }
     }
 
@@ -142,6 +203,26 @@ class LiveRollingDeploymentTest {
                 .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec()
                 .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build()).create();
+        cluster.services().inNamespace(namespace).resource(new ServiceBuilder()
+                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
+                .withNewSpec().addToSelector("app", "besu-rpc").addNewPort().withPort(8545).endPort().endSpec()
+                .build()).create();
+        cluster.endpoints().inNamespace(namespace).resource(new EndpointsBuilder()
+                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
+                .addNewSubset().addNewAddress().withIp("10.0.0.7").endAddress().addNewPort().withPort(8545).endPort().endSubset()
+                .build()).create();
+    }
+
+    private static OffsetDateTime leaseExpiry(String id) throws Exception {
+        String database = ConfigProvider.getConfig().getValue("portal.db", String.class);
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "portal", "portal");
+             PreparedStatement query = db.prepareStatement("select lease_expires_at from deployment where id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getObject(1, OffsetDateTime.class);
+            }
+        }
     }
 
     private String image(String kind, String namespace, String name) {
