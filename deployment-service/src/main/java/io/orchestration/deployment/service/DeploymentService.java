@@ -149,7 +149,10 @@ public class DeploymentService {
      */
     public Uni<Requested> rollback(UUID id, String actor) {
         return Panache.withTransaction(() -> locked(id).chain(deployment -> switch (deployment.status) {
-                    case DEPLOYING -> revert(deployment, actor).map(view -> new Requested(view, false));
+                    case DEPLOYING -> deployment.dryRun ? revert(deployment, actor).map(view -> new Requested(view, false))
+                            : Uni.createFrom().failure(new ProblemException(501, "not-implemented", "Not implemented",
+                                    "Reverting a running live deployment on the cluster is not available yet: abort it, then"
+                                            + " deploy the version to return to"));
                     case COMPLETED -> redeployPrevious(deployment, actor).map(view -> new Requested(view, true));
                     case QUEUED -> Uni.createFrom().failure(new ProblemException.Conflict(
                             "Deployment " + id + " has not started: abort it instead"));

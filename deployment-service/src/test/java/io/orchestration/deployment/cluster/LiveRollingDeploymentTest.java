@@ -162,6 +162,8 @@ class LiveRollingDeploymentTest {
             pause(1000);
             assertTrue(leaseExpiry(id).isAfter(lease), "the lease is renewed while the rollout is awaited");
 
+            as("operator").post("/api/deployments/{id}/rollback", id).then()
+                    .statusCode(501).body("detail", containsString("Reverting a running live deployment"));
             as("operator").post("/api/deployments/{id}/abort", id).then().statusCode(200).body("status", equalTo("failed"));
             pause(5500);
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
