@@ -40,6 +40,11 @@ public final class ClusterController implements AutoCloseable {
         stuck.add(name);
     }
 
+    /** New specs of this workload roll out again. */
+    public void rollsOutAgain(String name) {
+        stuck.remove(name);
+    }
+
     /** Waits until {@code count} rollouts were done, then forgets them: the state a test starts from. */
     public void settled(int count) {
         long deadline = System.nanoTime() + 10_000_000_000L;

@@ -173,6 +173,30 @@ class LiveRollingDeploymentTest {
     }
 
     @Test
+    void aDriverLostDuringARolloutWaitIsReplacedAndTheRolloutResumesAtItsStep() throws Exception {
+        String environment = uniqueEnvironment("live-resume");
+        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            controller.settled(2);
+            controller.neverRollsOut("besu-rpc");
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitUntil(() -> "await rollout of Deployment besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
+                    "the rollout wait of besu-rpc");
+
+            driverCrashed(id);
+            controller.rollsOutAgain("besu-rpc");
+            awaitStatus(id, "completed");
+
+            List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            assertTrue(log.stream().anyMatch(line -> line.startsWith("Resumed at step 2 of")), String.join("\n", log));
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+                    controller.rollouts());
+        }
+    }
+
+    @Test
     void canaryAndBlueGreenAreNotYetAppliedToLiveClusters() throws Exception {
         String environment = uniqueEnvironment("live-canary");
         liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
@@ -215,9 +239,22 @@ class LiveRollingDeploymentTest {
                 .build()).create();
     }
 
+    /** What a replica that died mid-rollout leaves: a lease held by someone else, expired. */
+    private static void driverCrashed(String id) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(), "portal", "portal");
+             PreparedStatement crash = db.prepareStatement(
+                     "update deployment set lease_owner = 'crashed-replica', lease_expires_at = now() - interval '1 second' where id = ?")) {
+            crash.setObject(1, UUID.fromString(id));
+            assertEquals(1, crash.executeUpdate());
+        }
+    }
+
+    private static String database() {
+        return ConfigProvider.getConfig().getValue("portal.db", String.class);
+    }
+
     private static OffsetDateTime leaseExpiry(String id) throws Exception {
-        String database = ConfigProvider.getConfig().getValue("portal.db", String.class);
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "portal", "portal");
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(), "portal", "portal");
              PreparedStatement query = db.prepareStatement("select lease_expires_at from deployment where id = ?")) {
             query.setObject(1, UUID.fromString(id));
             try (ResultSet row = query.executeQuery()) {
