@@ -197,6 +197,25 @@ class LiveRollingDeploymentTest {
     }
 
     @Test
+    void credentialsThatAreNotThereFailTheDeploymentNamingTheSecret() throws Exception {
+        String environment = uniqueEnvironment("live-nocred");
+        liveEnvironmentExists(environment, environment, "mock", "no-such-secret");
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(environment, "24.1.0");
+            controller.settled(2);
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "failed");
+
+            as("viewer").get("/api/deployments/{id}", id).then()
+                    .body("currentStep", equalTo("update Deployment besu-rpc"))
+                    .body("error", containsString("/no-such-secret with key 'kubeconfig' not found: the credentials of environment '"
+                            + environment + "'"));
+            assertEquals("hyperledger/besu:24.1.0", image("Deployment", environment, "besu-rpc"));
+        }
+    }
+
+    @Test
     void canaryAndBlueGreenAreNotYetAppliedToLiveClusters() throws Exception {
         String environment = uniqueEnvironment("live-canary");
         liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
