@@ -39,15 +39,15 @@ public sealed interface Operation {
     }
 
     /**
-     * Rolls a StatefulSet's pods one at a time, highest ordinal first. Live, the StatefulSet controller's own
-     * RollingUpdate does that order; the driver waits for it as for {@link AwaitRollout}.
+     * Rolls a StatefulSet's pods one at a time, highest ordinal first: the StatefulSet controller's own
+     * RollingUpdate does that order and the driver waits for it as for {@link AwaitRollout}. (Stepping the
+     * partition with a chain-sync check per validator is not done yet; the description says only what is.)
      */
     record RollPodByPod(String namespace, String name) implements Operation {
         @Override
         public String describe() {
-            return "FOR EACH pod of StatefulSet " + namespace + "/" + name + ", highest ordinal first: PATCH"
-                    + " spec.updateStrategy.rollingUpdate.partition to its ordinal, WAIT pod Ready and in sync"
-                    + " (eth_syncing false) before the next";
+            return "WAIT apps/v1 StatefulSet " + namespace + "/" + name + " while its RollingUpdate replaces the pods one at"
+                    + " a time, highest ordinal first, each Ready before the next, until updated = ready = desired replicas";
         }
     }
 
