@@ -151,12 +151,7 @@ class LiveRollingDeploymentTest {
         liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
-            controller.settled(2);
-            controller.neverRollsOut("besu-rpc");
-            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
-            awaitUntil(() -> "await rollout of Deployment besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
-                    "the rollout wait of besu-rpc");
+            String id = deploymentWaitingForBesuRpc(environment, controller);
 
             OffsetDateTime lease = leaseExpiry(id);
             pause(1000);
@@ -178,12 +173,7 @@ class LiveRollingDeploymentTest {
         liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
-            controller.settled(2);
-            controller.neverRollsOut("besu-rpc");
-            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
-            awaitUntil(() -> "await rollout of Deployment besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
-                    "the rollout wait of besu-rpc");
+            String id = deploymentWaitingForBesuRpc(environment, controller);
 
             driverCrashed(id);
             controller.rollsOutAgain("besu-rpc");
@@ -288,5 +278,16 @@ class LiveRollingDeploymentTest {
                 ? cluster.apps().statefulSets().inNamespace(namespace).withName(name).get().getSpec().getTemplate()
                 : cluster.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate();
         return template.getSpec().getContainers().get(0).getImage();
+    }
+
+    /** A live rolling deployment of 24.2.0 from 24.1.0, waiting for a besu-rpc rollout that does not come. */
+    private String deploymentWaitingForBesuRpc(String environment, ClusterController controller) throws Exception {
+        chainRunsVersion(environment, "24.1.0");
+        controller.settled(2);
+        controller.neverRollsOut("besu-rpc");
+        String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+        awaitUntil(() -> "await rollout of Deployment besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
+                "the rollout wait of besu-rpc");
+        return id;
     }
 }
