@@ -43,4 +43,15 @@ public abstract class ServiceConventionsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
+
+    @Test
+    public void oversizedBodyIsA413Problem() {
+        RestAssured.given().header("Authorization", TestTokens.bearer(TestTokens.forRole("admin")))
+                .contentType("application/json")
+                .body("{\"padding\":\"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/no-such-thing")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
 }
