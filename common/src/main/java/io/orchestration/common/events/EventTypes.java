@@ -23,6 +23,28 @@ public final class EventTypes {
     public static final String DEPLOYMENT_ROLLED_BACK = PREFIX + "deployment.rolled-back";
     public static final String DEPLOYMENT_LOG = PREFIX + "deployment.log";
 
+    /**
+     * A service's health changed. Data: {environment, serviceType (besu|cacti|firefly|chainlink-ccip|cluster),
+     * serviceName, previous, health (healthy|degraded|unhealthy|unknown), reasons: [string], at}.
+     */
+    public static final String MONITORING_HEALTH_CHANGED = PREFIX + "monitoring.health-changed";
+    /** One environment's collection finished. Data: {environment, collectedAt, services: [{serviceType, serviceName, state, health}]}. */
+    public static final String MONITORING_COLLECTED = PREFIX + "monitoring.collected";
+    /**
+     * An oracle feed's latest round is older than allowed. Data: {environment, feed (address), description,
+     * roundId, updatedAt, ageSeconds, maxAgeSeconds}.
+     */
+    public static final String MONITORING_FEED_STALE = PREFIX + "monitoring.feed-stale";
+
+    public static final String ALERT_CREATED = PREFIX + "alert.created";
+    public static final String ALERT_UPDATED = PREFIX + "alert.updated";
+    public static final String ALERT_RESOLVED = PREFIX + "alert.resolved";
+
+    /** Spend crossed a budget threshold. Data: {environment, budgetId, budgetName, threshold (0..1+), amount, limit, currency, period}. */
+    public static final String COST_BUDGET_THRESHOLD_CROSSED = PREFIX + "cost.budget-threshold-crossed";
+    /** A day's spend departs from its expected range. Data: {environment, date, amount, expected, deviation, currency}. */
+    public static final String COST_ANOMALY_DETECTED = PREFIX + "cost.anomaly-detected";
+
     private EventTypes() {
     }
 
