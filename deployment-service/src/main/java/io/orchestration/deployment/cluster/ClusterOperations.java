@@ -2,21 +2,35 @@ package io.orchestration.deployment.cluster;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Endpoints;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.orchestration.deployment.strategy.Operation;
+import io.orchestration.deployment.strategy.Operation.ApplyCanarySubsets;
+import io.orchestration.deployment.strategy.Operation.AwaitIdleColour;
 import io.orchestration.deployment.strategy.Operation.AwaitRollout;
+import io.orchestration.deployment.strategy.Operation.CheckIdleColourReady;
 import io.orchestration.deployment.strategy.Operation.CheckPodsReady;
 import io.orchestration.deployment.strategy.Operation.CheckServiceEndpoints;
+import io.orchestration.deployment.strategy.Operation.CreateCanary;
+import io.orchestration.deployment.strategy.Operation.DeleteCanary;
+import io.orchestration.deployment.strategy.Operation.DeployIdleColour;
+import io.orchestration.deployment.strategy.Operation.RevertImage;
 import io.orchestration.deployment.strategy.Operation.RollPodByPod;
+import io.orchestration.deployment.strategy.Operation.ScaleDownIdleColour;
+import io.orchestration.deployment.strategy.Operation.ScaleDownOldColour;
+import io.orchestration.deployment.strategy.Operation.SetCanaryWeight;
 import io.orchestration.deployment.strategy.Operation.SetImage;
+import io.orchestration.deployment.strategy.Operation.Stabilise;
+import io.orchestration.deployment.strategy.Operation.SwitchTraffic;
+import io.orchestration.deployment.strategy.Operation.SwitchTrafficBack;
+import io.orchestration.deployment.strategy.RolloutFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Applies a plan's operations to a live cluster with the fabric8 client. Blocking: call from a worker thread. */
@@ -26,9 +40,12 @@ public class ClusterOperations {
     private static final String STATEFUL_SET = "StatefulSet";
 
     /** The workload an operation waits for, or null when it does not wait. */
-    public static AwaitedWorkload awaited(Operation operation) {
+    public static AwaitedWorkload awaited(Operation operation, RolloutFacts facts) {
         if (operation instanceof AwaitRollout await) {
             return new AwaitedWorkload(await.kind(), await.namespace(), await.name());
+        }
+        if (operation instanceof AwaitIdleColour await) {
+            return new AwaitedWorkload("Deployment", await.namespace(), BlueGreenOperations.idleDeployment(facts, await.namespace(), await.name()));
         }
         if (operation instanceof RollPodByPod roll) {
             // The StatefulSet controller's RollingUpdate replaces pods highest ordinal first, each after the previous is Ready.
@@ -45,17 +62,44 @@ public class ClusterOperations {
         }
     }
 
-    /** Applies an operation that does not wait, and answers what happened in a line for the deployment's log. */
-    public String apply(KubernetesClient cluster, Operation operation) {
+    /**
+     * Applies an operation that does not wait (or the check that ends a {@link Stabilise} wait), and answers what
+     * happened for the deployment's log, with what it learnt of the cluster.
+     */
+    public Applied apply(KubernetesClient cluster, Operation operation, RolloutFacts facts) {
         // Java 17 has no pattern matching for switch (preview only), hence the instanceof chain.
         if (operation instanceof SetImage set) {
             return setImage(cluster, set);
+        } else if (operation instanceof RevertImage revert) {
+            return Applied.line(revertImage(cluster, revert, facts));
         } else if (operation instanceof CheckPodsReady check) {
-            return checkPodsReady(cluster, check.namespace());
+            return Applied.line(checkPodsReady(cluster, check.namespace(), Map.of()));
         } else if (operation instanceof CheckServiceEndpoints check) {
-            return checkServiceEndpoints(cluster, check.namespace());
+            return Applied.line(checkServiceEndpoints(cluster, check.namespace()));
+        } else if (operation instanceof DeployIdleColour deploy) {
+            return BlueGreenOperations.deployIdleColour(cluster, deploy, facts);
+        } else if (operation instanceof CheckIdleColourReady check) {
+            return Applied.line(BlueGreenOperations.checkIdleColourReady(cluster, check.namespace(), check.name(), facts));
+        } else if (operation instanceof SwitchTraffic swap) {
+            return BlueGreenOperations.switchTraffic(cluster, swap.namespace(), swap.name(), facts);
+        } else if (operation instanceof Stabilise stabilise) {
+            return Applied.line(BlueGreenOperations.checkStable(cluster, stabilise.namespace(), stabilise.name(), facts));
+        } else if (operation instanceof ScaleDownOldColour scale) {
+            return Applied.line(BlueGreenOperations.scaleDownOldColour(cluster, scale.namespace(), scale.name(), facts));
+        } else if (operation instanceof SwitchTrafficBack back) {
+            return BlueGreenOperations.switchTrafficBack(cluster, back.namespace(), back.name(), facts);
+        } else if (operation instanceof ScaleDownIdleColour scale) {
+            return Applied.line(BlueGreenOperations.scaleDownIdleColour(cluster, scale.namespace(), scale.name(), facts));
+        } else if (operation instanceof CreateCanary create) {
+            return Applied.line(CanaryOperations.createCanary(cluster, create));
+        } else if (operation instanceof ApplyCanarySubsets subsets) {
+            return Applied.line(CanaryOperations.applySubsets(cluster, subsets.namespace(), subsets.name()));
+        } else if (operation instanceof SetCanaryWeight weight) {
+            return Applied.line(CanaryOperations.setWeight(cluster, weight.namespace(), weight.name(), weight.weight()));
+        } else if (operation instanceof DeleteCanary delete) {
+            return Applied.line(CanaryOperations.deleteCanary(cluster, delete.namespace(), delete.name()));
         }
-        return "not automated yet, skipped: " + operation.describe();
+        return Applied.line("not automated, skipped: " + operation.describe());
     }
 
     /** One look at a workload's rollout; null when the workload does not exist. */
@@ -64,23 +108,60 @@ public class ClusterOperations {
                 : deployment(cluster, workload.namespace(), workload.name());
     }
 
-    private String setImage(KubernetesClient cluster, SetImage set) {
-        if (STATEFUL_SET.equals(set.kind())) {
-            cluster.apps().statefulSets().inNamespace(set.namespace()).withName(set.name())
-                    .edit(s -> { withImage(s, s.getSpec().getTemplate().getSpec(), set); return s; });
-        } else {
-            cluster.apps().deployments().inNamespace(set.namespace()).withName(set.name())
-                    .edit(d -> { withImage(d, d.getSpec().getTemplate().getSpec(), set); return d; });
-        }
-        return "applied: " + set.kind() + " " + set.namespace() + "/" + set.name() + " container '" + set.container()
+    private Applied setImage(KubernetesClient cluster, SetImage set) {
+        String before = image(cluster, set.kind(), set.namespace(), set.name(), set.container());
+        editImage(cluster, set.kind(), set.namespace(), set.name(), set.container(), set.image());
+        String line = "applied: " + set.kind() + " " + set.namespace() + "/" + set.name() + " container '" + set.container()
                 + "' now runs " + set.image();
+        // Re-applied after a crash, the image is already the new one: that is not the image to revert to.
+        return before.equals(set.image()) ? Applied.line(line)
+                : new Applied(line + " (was " + before + ")", RolloutFacts.imageBefore(set.kind(), set.namespace(), set.name(), before));
     }
 
-    private static void withImage(HasMetadata workload, PodSpec pod, SetImage set) {
-        Container container = pod.getContainers().stream().filter(c -> set.container().equals(c.getName())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(set.kind() + " " + set.namespace() + "/" + set.name()
-                        + " has no container '" + set.container() + "'"));
-        container.setImage(set.image());
+    private String revertImage(KubernetesClient cluster, RevertImage revert, RolloutFacts facts) {
+        String target = facts.imageBefore(revert.kind(), revert.namespace(), revert.name()).orElse(revert.fallbackImage());
+        String workload = revert.kind() + " " + revert.namespace() + "/" + revert.name();
+        if (target == null) {
+            return "nothing to revert: " + workload + " was not changed by this rollout";
+        }
+        String current = image(cluster, revert.kind(), revert.namespace(), revert.name(), revert.container());
+        if (current.equals(target)) {
+            return "nothing to revert: " + workload + " container '" + revert.container() + "' runs " + target;
+        }
+        editImage(cluster, revert.kind(), revert.namespace(), revert.name(), revert.container(), target);
+        return "applied: " + workload + " container '" + revert.container() + "' back to " + target + " (was " + current + ")";
+    }
+
+    private static String image(KubernetesClient cluster, String kind, String namespace, String name, String container) {
+        String workload = kind + " " + namespace + "/" + name;
+        PodSpec pod;
+        if (STATEFUL_SET.equals(kind)) {
+            StatefulSet s = cluster.apps().statefulSets().inNamespace(namespace).withName(name).get();
+            pod = s == null ? null : s.getSpec().getTemplate().getSpec();
+        } else {
+            Deployment d = cluster.apps().deployments().inNamespace(namespace).withName(name).get();
+            pod = d == null ? null : d.getSpec().getTemplate().getSpec();
+        }
+        if (pod == null) {
+            throw new IllegalStateException(workload + " not found");
+        }
+        return containerNamed(pod, workload, container).getImage();
+    }
+
+    private static void editImage(KubernetesClient cluster, String kind, String namespace, String name, String container, String image) {
+        String workload = kind + " " + namespace + "/" + name;
+        if (STATEFUL_SET.equals(kind)) {
+            cluster.apps().statefulSets().inNamespace(namespace).withName(name)
+                    .edit(s -> { containerNamed(s.getSpec().getTemplate().getSpec(), workload, container).setImage(image); return s; });
+        } else {
+            cluster.apps().deployments().inNamespace(namespace).withName(name)
+                    .edit(d -> { containerNamed(d.getSpec().getTemplate().getSpec(), workload, container).setImage(image); return d; });
+        }
+    }
+
+    static Container containerNamed(PodSpec pod, String workload, String container) {
+        return pod.getContainers().stream().filter(c -> container.equals(c.getName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(workload + " has no container '" + container + "'"));
     }
 
     /** What a workload's status says of its rollout. */
@@ -118,16 +199,23 @@ public class ClusterOperations {
                 status == null ? 0 : orZero(status.getUpdatedReplicas()), status == null ? 0 : orZero(status.getAvailableReplicas()));
     }
 
-    private static String checkPodsReady(KubernetesClient cluster, String namespace) {
-        List<Pod> pods = cluster.pods().inNamespace(namespace).list().getItems();
-        List<String> notReady = pods.stream().filter(pod -> !ready(pod)).map(pod -> pod.getMetadata().getName()).toList();
+    /** Fails unless every pod of the namespace (with {@code labels}, when given) is Ready. */
+    public String checkPodsReady(KubernetesClient cluster, String namespace, Map<String, String> labels) {
+        List<Pod> pods = (labels.isEmpty() ? cluster.pods().inNamespace(namespace) : cluster.pods().inNamespace(namespace).withLabels(labels))
+                .list().getItems();
+        String which = labels.isEmpty() ? "" : " with labels " + labels;
+        List<String> notReady = pods.stream().filter(pod -> !Workloads.ready(pod)).map(pod -> pod.getMetadata().getName()).toList();
         if (!notReady.isEmpty()) {
-            throw new IllegalStateException("Pods not Ready in namespace " + namespace + ": " + String.join(", ", notReady));
+            throw new IllegalStateException("Pods not Ready in namespace " + namespace + which + ": " + String.join(", ", notReady));
         }
-        return "healthy: all " + pods.size() + " pods in namespace " + namespace + " are Ready";
+        if (pods.isEmpty() && !labels.isEmpty()) {
+            throw new IllegalStateException("No pods in namespace " + namespace + which);
+        }
+        return "healthy: all " + pods.size() + " pods in namespace " + namespace + which + " are Ready";
     }
 
-    private static String checkServiceEndpoints(KubernetesClient cluster, String namespace) {
+    /** Fails unless every Service of the namespace that selects pods has at least one ready endpoint address. */
+    public String checkServiceEndpoints(KubernetesClient cluster, String namespace) {
         List<String> selecting = cluster.services().inNamespace(namespace).list().getItems().stream()
                 .filter(service -> service.getSpec().getSelector() != null && !service.getSpec().getSelector().isEmpty())
                 .map(service -> service.getMetadata().getName()).toList();
@@ -138,14 +226,9 @@ public class ClusterOperations {
         return "healthy: all " + selecting.size() + " Services in namespace " + namespace + " have endpoints";
     }
 
-    private static boolean hasAddresses(Endpoints endpoints) {
+    static boolean hasAddresses(Endpoints endpoints) {
         return endpoints != null && endpoints.getSubsets() != null && endpoints.getSubsets().stream()
                 .anyMatch(subset -> subset.getAddresses() != null && !subset.getAddresses().isEmpty());
-    }
-
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static long orZero(Long value) {

@@ -17,6 +17,8 @@ public interface DeploymentConfig {
 
     CanaryConfig canary();
 
+    BlueGreenConfig blueGreen();
+
     DryRunConfig dryRun();
 
     DriverConfig driver();
@@ -95,6 +97,12 @@ public interface DeploymentConfig {
         /** How long one Prometheus query may take, connecting included. */
         @WithDefault("5s")
         Duration queryTimeout();
+    }
+
+    interface BlueGreenConfig {
+        /** How long the new colour serves before it is checked again and the old colour scaled down. */
+        @WithDefault("30s")
+        Duration stabilisation();
     }
 
     interface DryRunConfig {

@@ -14,6 +14,8 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** One rollout of a version to an environment, and how far it got. */
@@ -81,6 +83,13 @@ public class Deployment extends PanacheEntityBase {
     /** The deployment this one undoes, for a rollback of a completed deployment. */
     @Column(name = "rollback_of")
     public UUID rollbackOf;
+
+    /** What the live rollout learnt from the cluster (see {@link io.orchestration.deployment.strategy.RolloutFacts}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> facts = new HashMap<>();
+
+    /** The remaining steps undo the rollout (after a failure or a rollback request); at their end it is rolled_back. */
+    public boolean reverting;
 
     @Column(name = "lease_owner")
     public String leaseOwner;

@@ -3,7 +3,7 @@ package io.orchestration.deployment.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A deployment as the API and events show it. */
+/** A deployment as the API and events show it; {@code rollingBack}: its remaining steps undo it (status becomes rolled_back). */
 public record DeploymentView(
         UUID id,
         String environment,
@@ -17,6 +17,7 @@ public record DeploymentView(
         String currentStep,
         int progress,
         String error,
+        boolean rollingBack,
         OffsetDateTime createdAt,
         OffsetDateTime scheduledFor,
         OffsetDateTime startedAt,
@@ -25,7 +26,7 @@ public record DeploymentView(
 
     public static DeploymentView of(Deployment d) {
         return new DeploymentView(d.id, d.environment, d.version, d.strategy, d.options, d.status, d.dryRun,
-                d.triggeredBy, d.requestedBy, d.currentStep, d.progressPercent(), d.error, d.createdAt, d.scheduledFor,
+                d.triggeredBy, d.requestedBy, d.currentStep, d.progressPercent(), d.error, d.reverting, d.createdAt, d.scheduledFor,
                 d.startedAt, d.completedAt, d.rollbackOf);
     }
 }

@@ -114,11 +114,12 @@ public class DeploymentResource {
     @POST
     @Path("/deployments/{id}/rollback")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Roll back a deployment", description = "A running deployment is stopped and reverted (200, rolled_back);"
-            + " a completed one gets a new deployment of the version that ran before it (202).")
+    @Operation(summary = "Roll back a deployment", description = "A running dry-run deployment is stopped and reverted at once (200,"
+            + " rolled_back); a running live one stops and its undo steps run (202, rollingBack, then rolled_back); a completed one"
+            + " gets a new deployment of the version that ran before it (202).")
     public Uni<Response> rollback(@PathParam("id") String id) {
         return deployments.rollback(idOf(id), caller.getPrincipal().getName())
-                .map(result -> Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .map(result -> Response.status(result.deployment().status().isTerminal() ? Response.Status.OK : Response.Status.ACCEPTED)
                         .location(URI.create("/api/deployments/" + result.deployment().id()))
                         .entity(result.deployment()).build());
     }

@@ -2,6 +2,9 @@ package io.orchestration.deployment.service;
 
 import io.orchestration.common.events.EventTypes;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.orchestration.deployment.analysis.CanaryAnalysis;
+import io.orchestration.deployment.analysis.CanaryRejected;
+import io.orchestration.deployment.cluster.Applied;
 import io.orchestration.deployment.cluster.ClusterClients;
 import io.orchestration.deployment.cluster.ClusterOperations;
 import io.orchestration.deployment.cluster.ClusterOperations.AwaitedWorkload;
@@ -12,7 +15,13 @@ import io.orchestration.deployment.domain.DeploymentStatus;
 import io.orchestration.deployment.domain.DeploymentView;
 import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.repository.DeploymentRepository;
+import io.orchestration.deployment.domain.Strategy;
+import io.orchestration.deployment.health.ChainChecker;
 import io.orchestration.deployment.strategy.Operation;
+import io.orchestration.deployment.strategy.Operation.AnalyseCanary;
+import io.orchestration.deployment.strategy.Operation.CheckChain;
+import io.orchestration.deployment.strategy.Operation.Stabilise;
+import io.orchestration.deployment.strategy.RolloutFacts;
 import io.orchestration.deployment.strategy.PlannedStep;
 import io.orchestration.outbox.PeriodicTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,18 +29,24 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -51,12 +66,19 @@ public class DeploymentDriver {
     private final DeploymentNotifier notifier;
     private final ClusterClients clusters;
     private final ClusterOperations clusterOperations;
+    private final CanaryAnalysis canaryAnalysis;
+    private final ChainChecker chainChecker;
+    private final RollbackStarter rollbacks;
     private final String replica = "deployment-service-" + UUID.randomUUID();
     private PeriodicTask driver;
     private Vertx vertx;
 
     public DeploymentDriver(DeploymentRepository deployments, DeploymentJournal journal, DeploymentConfig config,
-                            DeploymentNotifier notifier, ClusterClients clusters, ClusterOperations clusterOperations) {
+                            DeploymentNotifier notifier, ClusterClients clusters, ClusterOperations clusterOperations,
+                            CanaryAnalysis canaryAnalysis, ChainChecker chainChecker, RollbackStarter rollbacks) {
+        this.canaryAnalysis = canaryAnalysis;
+        this.chainChecker = chainChecker;
+        this.rollbacks = rollbacks;
         this.deployments = deployments;
         this.clusters = clusters;
         this.clusterOperations = clusterOperations;
@@ -89,11 +111,11 @@ public class DeploymentDriver {
         if (!resumed) {
             deployment.transitionTo(DeploymentStatus.DEPLOYING);
         }
-        renewLease(deployment);
         String message = resumed
-                ? "Resumed at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal + " by " + replica
+                ? "Resumed " + (deployment.reverting ? "rolling back " : "") + "at step " + (deployment.stepsDone + 1) + " of " + deployment.stepsTotal + " by " + replica
                         + " (the previous driver's lease expired)"
                 : "Started by " + replica;
+        renewLease(deployment);
         return journal.info(deployment, null, message)
                 .chain(() -> journal.changed(deployment, resumed ? DeploymentJournal.eventFor(deployment)
                         : EventTypes.DEPLOYMENT_STARTED))
@@ -108,7 +130,8 @@ public class DeploymentDriver {
                 .whilst(StepOutcome::more)
                 .collect().last()
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> fail(id, failure));
+                .onFailure().recoverWithUni(failure -> fail(id, failure)
+                        .chain(rollingBack -> rollingBack ? driveSteps(id) : Uni.createFrom().voidItem()));
     }
 
     /** What a step left: more steps to run, or the deployment's end (to announce once committed), or neither. */
@@ -117,8 +140,12 @@ public class DeploymentDriver {
         static final StepOutcome MORE = new StepOutcome(true, null);
     }
 
-    /** A live step whose operations are to be applied to the environment's cluster, outside any transaction. */
-    private record LiveStep(int index, PlannedStep step, String environment, Map<String, String> cluster) {
+    /**
+     * A live step whose operations are to be applied to the environment's cluster, outside any transaction, with the
+     * environment's endpoints (Prometheus, JSON-RPC) and the facts the rollout had learnt when the step began.
+     */
+    private record LiveStep(int index, PlannedStep step, String environment, Map<String, String> cluster,
+                            Map<String, String> endpoints, RolloutFacts facts, boolean reverting) {
     }
 
     /** Either how the deployment goes on (dry run, end, stop), or the live step to apply. */
@@ -136,9 +163,12 @@ public class DeploymentDriver {
                 return Uni.createFrom().item(new StepStart(StepOutcome.STOP, null));
             }
             if (deployment.stepsDone >= deployment.stepsTotal) {
-                deployment.transitionTo(DeploymentStatus.COMPLETED);
-                return journal.info(deployment, null, "Completed: version " + deployment.version + " rolled out with "
-                                + deployment.strategy.id() + (deployment.dryRun ? " (dry run: nothing was applied)" : ""))
+                deployment.transitionTo(deployment.reverting ? DeploymentStatus.ROLLED_BACK : DeploymentStatus.COMPLETED);
+                String ended = deployment.reverting
+                        ? "Rolled back: the changes of version " + deployment.version + " are undone (" + deployment.error + ")"
+                        : "Completed: version " + deployment.version + " rolled out with " + deployment.strategy.id()
+                                + (deployment.dryRun ? " (dry run: nothing was applied)" : "");
+                return journal.info(deployment, null, ended)
                         .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
                         .map(view -> new StepStart(new StepOutcome(false, view), null));
             }
@@ -155,8 +185,9 @@ public class DeploymentDriver {
             if (!deployment.dryRun) {
                 return described.chain(() -> EnvironmentRef.<EnvironmentRef>findById(deployment.environment))
                         .onItem().ifNull().failWith(() -> new IllegalStateException("environment " + deployment.environment + " is gone"))
-                        .map(environment -> new StepStart(null,
-                                new LiveStep(deployment.stepsDone, step, environment.name, environment.cluster)));
+                        .map(environment -> new StepStart(null, new LiveStep(deployment.stepsDone, step, environment.name,
+                                environment.cluster, environment.endpoints == null ? Map.of() : environment.endpoints,
+                                new RolloutFacts(deployment.facts), deployment.reverting)));
             }
             return described
                     .invoke(() -> deployment.stepsDone++)
@@ -167,28 +198,103 @@ public class DeploymentDriver {
 
     /**
      * Applies a live step's operations one by one, on worker threads and outside any transaction; an abort or
-     * rollback in the meantime stops it before the next operation, or during a rollout wait.
+     * rollback in the meantime stops it before the next operation, or during a wait.
      */
     private Uni<StepOutcome> applyLive(UUID id, LiveStep live) {
-        Uni<Boolean> going = Uni.createFrom().item(true);
-        for (Operation operation : live.step().operations()) {
-            going = going.chain(stillGoing -> !stillGoing ? Uni.createFrom().item(false) : renewLeaseIfDriving(id)
-                    .chain(ours -> !ours ? Uni.createFrom().item(false) : applyLive(id, live, operation)));
-        }
-        return going.chain(completed -> !completed ? Uni.createFrom().item(StepOutcome.STOP)
-                : Panache.withTransaction(() -> finishLiveStep(id, live.index())));
+        return applyFrom(id, live, 0, live.facts()).chain(completed -> Panache.withTransaction(() -> completed
+                ? finishLiveStep(id, live.index())
+                // Stopped part-way: still ours means it was turned around (rollback), so its undo steps come next.
+                : deployments.findById(id).map(deployment -> deployment.status == DeploymentStatus.DEPLOYING
+                        && replica.equals(deployment.leaseOwner) ? StepOutcome.MORE : StepOutcome.STOP)));
     }
 
-    /** Applies one operation and logs what happened; false when the deployment stopped being this replica's meanwhile. */
-    private Uni<Boolean> applyLive(UUID id, LiveStep live, Operation operation) {
-        AwaitedWorkload awaited = ClusterOperations.awaited(operation);
-        Uni<String> result = awaited == null
-                ? onCluster(live, cluster -> clusterOperations.apply(cluster, operation))
-                : awaitRollout(id, live, awaited, System.nanoTime() + config.rollout().timeout().toNanos());
-        return result.chain(line -> line == null ? Uni.createFrom().item(false)
-                : Panache.withTransaction(() -> deployments.findById(id)
-                                .chain(deployment -> journal.info(deployment, live.step().name(), line)))
-                        .replaceWith(true));
+    /** Applies the step's operations from {@code index} on, each seeing the facts the ones before it learnt. */
+    private Uni<Boolean> applyFrom(UUID id, LiveStep live, int index, RolloutFacts facts) {
+        if (index == live.step().operations().size()) {
+            return Uni.createFrom().item(true);
+        }
+        Operation operation = live.step().operations().get(index);
+        return renewLeaseIfDriving(id, live)
+                .chain(ours -> !ours ? Uni.createFrom().<Applied>nullItem() : applyLive(id, live, operation, facts))
+                // Locked: a rollback requested meanwhile waits for the facts of what was just applied, which it needs.
+                .chain(applied -> applied == null ? Uni.createFrom().item(false) : Panache.withTransaction(() -> deployments
+                                .findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
+                                    deployment.facts = RolloutFacts.merge(deployment.facts, applied.facts());
+                                    return journal.info(deployment, live.step().name(), applied.line())
+                                            .replaceWith(new RolloutFacts(deployment.facts));
+                                }))
+                        .chain(learnt -> applyFrom(id, live, index + 1, learnt)));
+    }
+
+    /** Applies one operation; null when the deployment stopped being this replica's meanwhile. */
+    private Uni<Applied> applyLive(UUID id, LiveStep live, Operation operation, RolloutFacts facts) {
+        AwaitedWorkload awaited = ClusterOperations.awaited(operation, facts);
+        if (awaited != null) {
+            return awaitRollout(id, live, awaited, System.nanoTime() + config.rollout().timeout().toNanos()).map(line -> line == null ? null : Applied.line(line));
+        }
+        if (operation instanceof Stabilise stabilise) {
+            // The check after the wait is the cluster operation of a Stabilise.
+            return waitWhileDriving(id, live, Duration.ofSeconds(stabilise.seconds())).chain(ours -> !ours ? Uni.createFrom().<Applied>nullItem()
+                    : onCluster(live, cluster -> clusterOperations.apply(cluster, operation, facts)));
+        }
+        if (operation instanceof AnalyseCanary analysis) {
+            return waitWhileDriving(id, live, Duration.ofSeconds(analysis.pauseSeconds())).chain(ours -> !ours ? Uni.createFrom().<Applied>nullItem()
+                    : analyse(live, analysis).map(Applied::line));
+        }
+        if (operation instanceof CheckChain) {
+            return checkChain(live).map(Applied::line);
+        }
+        return onCluster(live, cluster -> clusterOperations.apply(cluster, operation, facts));
+    }
+
+    /** The canary's error rate from the environment's Prometheus; a verdict that rolls back fails the step. */
+    private Uni<String> analyse(LiveStep live, AnalyseCanary analysis) {
+        String prometheus = live.endpoints().get("prometheus");
+        if (prometheus == null || prometheus.isBlank()) {
+            return Uni.createFrom().failure(new CanaryRejected("environment '" + live.environment() + "' has no prometheus endpoint:"
+                    + " the canary's error rate cannot be measured"));
+        }
+        return canaryAnalysis.analyse(URI.create(prometheus), analysis.namespace(), analysis.name(), analysis.maxErrorRate())
+                .emitOn(backToThisContext())
+                .map(verdict -> {
+                    if (verdict.rollBack()) {
+                        throw new CanaryRejected(verdict.reason());
+                    }
+                    return "analysis " + verdict.outcome().name().toLowerCase(Locale.ROOT) + ": " + verdict.reason();
+                });
+    }
+
+    /** The chain checks against the environment's besuRpc endpoint; any failed check fails the step. */
+    private Uni<String> checkChain(LiveStep live) {
+        String rpc = live.endpoints().get("besuRpc");
+        if (rpc == null || rpc.isBlank()) {
+            return Uni.createFrom().item("skipped: environment '" + live.environment() + "' has no besuRpc endpoint to check the chain at");
+        }
+        return chainChecker.check(rpc).emitOn(backToThisContext()).map(results -> {
+            List<String> failed = results.stream().filter(result -> !result.acceptable())
+                    .map(result -> result.name() + ": " + result.detail()).toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("Chain checks failed: " + String.join("; ", failed));
+            }
+            return "healthy: " + results.stream().map(result -> result.name() + " (" + result.detail() + ")")
+                    .collect(Collectors.joining(", "));
+        });
+    }
+
+    /** Where a Uni completed by another library's thread resumes: this Vert.x context, as Hibernate Reactive needs. */
+    private static Executor backToThisContext() {
+        Context context = Vertx.currentContext();
+        return task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /** Waits in lease-renewing slices; false as soon as the deployment stops being this replica's. */
+    private Uni<Boolean> waitWhileDriving(UUID id, LiveStep live, Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return Uni.createFrom().item(true);
+        }
+        Duration slice = wait.compareTo(config.rollout().pollInterval()) < 0 ? wait : config.rollout().pollInterval();
+        return pause(slice).chain(() -> renewLeaseIfDriving(id, live))
+                .chain(ours -> !ours ? Uni.createFrom().item(false) : waitWhileDriving(id, live, wait.minus(slice)));
     }
 
     /**
@@ -204,19 +310,22 @@ public class DeploymentDriver {
                 return Uni.createFrom().failure(new RolloutStuck(workload + " did not roll out within "
                         + config.rollout().timeout().toSeconds() + "s (" + rollout.map(Object::toString).orElse("not found") + ")"));
             }
-            return renewLeaseIfDriving(id).chain(ours -> !ours ? Uni.createFrom().<String>nullItem()
+            return renewLeaseIfDriving(id, live).chain(ours -> !ours ? Uni.createFrom().<String>nullItem()
                     : pause(config.rollout().pollInterval()).chain(() -> awaitRollout(id, live, workload, deadline)));
         });
     }
 
-    /** Whether this replica still drives the deployment; if so its lease is renewed. */
-    private Uni<Boolean> renewLeaseIfDriving(UUID id) {
+    /**
+     * Whether this replica still drives the deployment, in the phase the step belongs to (going forward, or rolling
+     * back); the lease is renewed while it does.
+     */
+    private Uni<Boolean> renewLeaseIfDriving(UUID id, LiveStep live) {
         return Panache.withTransaction(() -> deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).map(deployment -> {
             boolean ours = deployment.status == DeploymentStatus.DEPLOYING && replica.equals(deployment.leaseOwner);
             if (ours) {
                 renewLease(deployment);
             }
-            return ours;
+            return ours && deployment.reverting == live.reverting();
         }));
     }
 
@@ -240,17 +349,33 @@ public class DeploymentDriver {
         });
     }
 
-    private Uni<Void> fail(UUID id, Throwable failure) {
+    /**
+     * Ends a deployment whose step failed. A live blue-green or canary rollout is rolled back automatically (its undo
+     * steps replace the rest of the plan); a rolling one, a dry run, or a rollback that itself failed, ends failed.
+     */
+    private Uni<Boolean> fail(UUID id, Throwable failure) {
         return Panache.withTransaction(() -> deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
             if (deployment == null || deployment.status.isTerminal()) {
-                return Uni.createFrom().<DeploymentView>nullItem();
+                return Uni.createFrom().item(Failed.NOTHING_TO_DO);
             }
             LOG.errorf(failure, "Deployment %s failed", id);
+            String error = "Step '" + deployment.currentStep + "' failed: " + failure.getMessage();
+            if (!deployment.dryRun && !deployment.reverting && deployment.strategy != Strategy.ROLLING) {
+                return rollbacks.begin(deployment, error).replaceWith(Failed.ROLLING_BACK);
+            }
             deployment.transitionTo(DeploymentStatus.FAILED);
-            deployment.error = "Step '" + deployment.currentStep + "' failed: " + failure.getMessage();
+            deployment.error = deployment.reverting ? "Rolling back failed: " + error + " (after: " + deployment.error + ")" : error;
             return journal.log(deployment, "error", deployment.currentStep, deployment.error)
-                    .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)));
-        })).call(view -> view == null ? Uni.createFrom().voidItem() : notifier.ended(view)).replaceWithVoid();
+                    .chain(() -> journal.changed(deployment, DeploymentJournal.eventFor(deployment)))
+                    .map(view -> new Failed(view, false));
+        })).call(failed -> failed.ended() == null ? Uni.createFrom().voidItem() : notifier.ended(failed.ended()))
+                .map(Failed::rollingBack);
+    }
+
+    /** What a failure led to: the deployment's end (to announce), or its rollback (to drive on), or nothing. */
+    private record Failed(DeploymentView ended, boolean rollingBack) {
+        static final Failed NOTHING_TO_DO = new Failed(null, false);
+        static final Failed ROLLING_BACK = new Failed(null, true);
     }
 
     private Uni<Void> pause() {

@@ -12,7 +12,6 @@ import io.orchestration.deployment.domain.DeploymentView;
 import io.orchestration.deployment.domain.EnvironmentNotFound;
 import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.domain.LogLine;
-import io.orchestration.deployment.domain.Strategy;
 import io.orchestration.deployment.domain.TriggeredBy;
 import io.orchestration.deployment.repository.DeploymentRepository;
 import io.orchestration.deployment.strategy.RolloutPlan;
@@ -39,9 +38,11 @@ public class DeploymentService {
     private final DeploymentJournal journal;
     private final DeploymentNotifier notifier;
     private final DeploymentConfig config;
+    private final RollbackStarter rollbacks;
 
     public DeploymentService(DeploymentRepository deployments, RolloutPlanner planner, DeploymentJournal journal,
-                             DeploymentNotifier notifier, DeploymentConfig config) {
+                             DeploymentNotifier notifier, DeploymentConfig config, RollbackStarter rollbacks) {
+        this.rollbacks = rollbacks;
         this.deployments = deployments;
         this.planner = planner;
         this.journal = journal;
@@ -76,7 +77,7 @@ public class DeploymentService {
         }
         return EnvironmentRef.<EnvironmentRef>findById(environment)
                 .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
-                .invoke(target -> requireDeployable(target, request.strategy()))
+                .invoke(target -> requireDeployable(target))
                 .chain(target -> deployments.findActive(environment)
                         .invoke(active -> {
                             if (active != null) {
@@ -95,14 +96,9 @@ public class DeploymentService {
                 .transform(raced -> new DeploymentInProgress(environment, null));
     }
 
-    private void requireDeployable(EnvironmentRef target, Strategy strategy) {
+    private void requireDeployable(EnvironmentRef target) {
         if (!target.enabled) {
             throw new ProblemException.Conflict("Environment '" + target.name + "' is disabled; enable it before deploying");
-        }
-        if (!target.dryRun && strategy != Strategy.ROLLING) {
-            throw new ProblemException(501, "not-implemented", "Not implemented",
-                    "Environment '" + target.name + "' has cluster credentials, and " + strategy.id() + " rollouts to a live"
-                            + " cluster are not available yet (rolling is); environments without credentials deploy as dry runs");
         }
         if (!target.dryRun && (target.cluster == null || target.cluster.get("credentialsSecret") == null)) {
             throw new ProblemException.Conflict("Environment '" + target.name + "' is live but names no credentialsSecret"
@@ -144,22 +140,25 @@ public class DeploymentService {
     }
 
     /**
-     * Undoes a deployment. A running one stops and its changes are reverted (status rolled_back);
+     * Undoes a deployment. A running one stops and its changes are reverted (status rolled_back; on a live cluster
+     * the driver runs the undo steps, and the deployment reports rollingBack until they end);
      * a completed one is answered with a new deployment of the version that ran before it.
      */
     public Uni<Requested> rollback(UUID id, String actor) {
         return Panache.withTransaction(() -> locked(id).chain(deployment -> switch (deployment.status) {
                     case DEPLOYING -> deployment.dryRun ? revert(deployment, actor).map(view -> new Requested(view, false))
-                            : Uni.createFrom().failure(new ProblemException(501, "not-implemented", "Not implemented",
-                                    "Reverting a running live deployment on the cluster is not available yet: abort it, then"
-                                            + " deploy the version to return to"));
+                            : deployment.reverting ? Uni.createFrom().failure(new ProblemException.Conflict(
+                                    "Deployment " + id + " is already rolling back"))
+                            : rollbacks.begin(deployment, "Rollback requested by " + actor + " at step " + (deployment.stepsDone + 1)
+                                    + " of " + deployment.stepsTotal).map(view -> new Requested(view, false));
                     case COMPLETED -> redeployPrevious(deployment, actor).map(view -> new Requested(view, true));
                     case QUEUED -> Uni.createFrom().failure(new ProblemException.Conflict(
                             "Deployment " + id + " has not started: abort it instead"));
                     case FAILED, ROLLED_BACK -> Uni.createFrom().failure(new ProblemException.Conflict(
                             "Deployment " + id + " is " + deployment.status.id() + ": there is nothing of it to roll back"));
                 }))
-                .call(requested -> requested.created() ? Uni.createFrom().voidItem() : notifier.ended(requested.deployment()));
+                .call(requested -> requested.deployment().status().isTerminal() ? notifier.ended(requested.deployment())
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<DeploymentView> revert(Deployment deployment, String actor) {
@@ -192,7 +191,7 @@ public class DeploymentService {
                         + completed.environment + "': there is no version to roll back to"))
                 .chain(previous -> EnvironmentRef.<EnvironmentRef>findById(completed.environment)
                         .onItem().ifNull().failWith(() -> new EnvironmentNotFound(completed.environment))
-                        .invoke(target -> requireDeployable(target, completed.strategy))
+                        .invoke(target -> requireDeployable(target))
                         .chain(target -> {
                             DeployRequest request = new DeployRequest(previous.version, completed.strategy, completed.options,
                                     TriggeredBy.API, null);

@@ -5,10 +5,24 @@ import io.orchestration.deployment.config.DeploymentConfig.Workload;
 import io.orchestration.deployment.domain.DeployOptions;
 import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.domain.Strategy;
+import io.orchestration.deployment.strategy.Operation.AnalyseCanary;
+import io.orchestration.deployment.strategy.Operation.ApplyCanarySubsets;
+import io.orchestration.deployment.strategy.Operation.AwaitIdleColour;
 import io.orchestration.deployment.strategy.Operation.AwaitRollout;
+import io.orchestration.deployment.strategy.Operation.CheckIdleColourReady;
+import io.orchestration.deployment.strategy.Operation.CreateCanary;
+import io.orchestration.deployment.strategy.Operation.DeleteCanary;
+import io.orchestration.deployment.strategy.Operation.DeployIdleColour;
+import io.orchestration.deployment.strategy.Operation.RevertImage;
+import io.orchestration.deployment.strategy.Operation.ScaleDownIdleColour;
+import io.orchestration.deployment.strategy.Operation.ScaleDownOldColour;
+import io.orchestration.deployment.strategy.Operation.SetCanaryWeight;
+import io.orchestration.deployment.strategy.Operation.Stabilise;
+import io.orchestration.deployment.strategy.Operation.SwitchTraffic;
+import io.orchestration.deployment.strategy.Operation.SwitchTrafficBack;
 import io.orchestration.deployment.strategy.Operation.CheckPodsReady;
 import io.orchestration.deployment.strategy.Operation.CheckServiceEndpoints;
-import io.orchestration.deployment.strategy.Operation.Described;
+import io.orchestration.deployment.strategy.Operation.CheckChain;
 import io.orchestration.deployment.strategy.Operation.RollPodByPod;
 import io.orchestration.deployment.strategy.Operation.SetImage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,33 +71,34 @@ public class RolloutPlanner {
         steps.add(new PlannedStep("health-check " + namespace, List.of(
                 new CheckPodsReady(namespace),
                 new CheckServiceEndpoints(namespace),
-                described("CHECK Besu JSON-RPC answers eth_blockNumber and the block number advances"),
-                described("CHECK validators are in sync (eth_syncing false, peers > 0)"))));
+                new CheckChain())));
         return new RolloutPlan(steps);
     }
 
     /**
-     * The steps that undo a rollout stopped part-way: traffic back to what ran before, then the
-     * new version's objects removed or reverted. {@code previousVersion} may be null when unknown.
+     * The steps that undo a rollout stopped part-way: traffic back to what served before, then the new version's
+     * objects scaled down, removed or reverted. Each operation looks at what the rollout did (its facts) and the cluster,
+     * so it is right whichever step the rollout stopped at. {@code previousVersion} may be null when unknown.
      */
     public RolloutPlan planRollback(EnvironmentRef environment, Strategy strategy, String previousVersion) {
         String namespace = environment.namespace == null ? "default" : environment.namespace;
-        String image = previousVersion == null ? "the image it ran before (revision history)" : "version " + previousVersion;
         List<PlannedStep> steps = new ArrayList<>();
         for (Workload w : workloadsOf(environment)) {
             boolean stateful = STATEFUL_SET.equals(w.kind());
+            String fallbackImage = previousVersion == null ? null : w.image() + ":" + previousVersion;
             if (strategy == Strategy.CANARY && !stateful) {
                 steps.add(new PlannedStep("roll back canary of " + w.name(), List.of(
-                        described("PATCH networking.istio.io/v1 VirtualService " + namespace + "/" + w.name() + " route weights stable 100, canary 0"),
-                        described("DELETE apps/v1 Deployment " + namespace + "/" + w.name() + "-canary"))));
+                        new SetCanaryWeight(namespace, w.name(), 0),
+                        new DeleteCanary(namespace, w.name()),
+                        new RevertImage(w.kind(), namespace, w.name(), w.container(), null),
+                        awaitRollout(namespace, w.kind(), w.name()))));
             } else if (strategy == Strategy.BLUE_GREEN && !stateful) {
                 steps.add(new PlannedStep("switch traffic of " + w.name() + " back", List.of(
-                        described("PATCH v1 Service " + namespace + "/" + w.name() + " spec.selector.color back to the colour live before"),
-                        described("SCALE apps/v1 Deployment " + namespace + "/" + w.name() + "-<new colour> to 0 replicas"))));
+                        new SwitchTrafficBack(namespace, w.name()),
+                        new ScaleDownIdleColour(namespace, w.name()))));
             } else {
                 steps.add(new PlannedStep("revert " + ref(w), List.of(
-                        described("PATCH apps/v1 " + w.kind() + " " + namespace + "/" + w.name() + " container '" + w.container()
-                                + "' image -> " + image),
+                        new RevertImage(w.kind(), namespace, w.name(), w.container(), fallbackImage),
                         awaitRollout(namespace, w.kind(), w.name()))));
             }
         }
@@ -113,47 +129,38 @@ public class RolloutPlanner {
                 new PlannedStep("roll " + ref(w) + " pod by pod", List.of(new RollPodByPod(ns, w.name()))));
     }
 
-    private static List<PlannedStep> blueGreen(String ns, Workload w, String version) {
-        String idle = w.name() + "-<idle colour>";
+    private List<PlannedStep> blueGreen(String ns, Workload w, String version) {
         return List.of(
                 new PlannedStep("deploy idle colour of " + ref(w), List.of(
-                        described("READ v1 Service " + ns + "/" + w.name() + " selector 'color' -> the live colour; the idle one is the other (green when none)"),
-                        described("APPLY apps/v1 Deployment " + ns + "/" + idle + " image " + w.image() + ":" + version
-                                + ", label color=<idle colour>, replicas = the live colour's"))),
-                new PlannedStep("await idle colour ready", List.of(awaitRollout(ns, "Deployment", idle))),
-                new PlannedStep("health-check idle colour", List.of(
-                        described("CHECK pods of " + ns + "/" + idle + " Ready and answering on their Service port"))),
-                new PlannedStep("switch traffic of " + w.name(), List.of(
-                        described("PATCH v1 Service " + ns + "/" + w.name() + " spec.selector.color: <live colour> -> <idle colour>"))),
+                        new DeployIdleColour(ns, w.name(), w.container(), w.image() + ":" + version))),
+                new PlannedStep("await idle colour ready", List.of(new AwaitIdleColour(ns, w.name()))),
+                new PlannedStep("health-check idle colour", List.of(new CheckIdleColourReady(ns, w.name()))),
+                new PlannedStep("switch traffic of " + w.name(), List.of(new SwitchTraffic(ns, w.name()))),
                 new PlannedStep("stabilise " + w.name(), List.of(
-                        described("WAIT and re-check health; on failure PATCH the selector back (instant rollback)"))),
-                new PlannedStep("scale down old colour of " + w.name(), List.of(
-                        described("SCALE apps/v1 Deployment " + ns + "/" + w.name() + "-<old colour> to 0 replicas"))));
+                        new Stabilise(ns, w.name(), config.blueGreen().stabilisation().toSeconds()))),
+                new PlannedStep("scale down old colour of " + w.name(), List.of(new ScaleDownOldColour(ns, w.name()))));
     }
 
     private List<PlannedStep> canary(String ns, Workload w, String version, DeployOptions options) {
         List<Integer> weights = options.canarySteps() != null ? options.canarySteps() : config.canary().steps();
         Duration pause = options.pauseSeconds() != null ? Duration.ofSeconds(options.pauseSeconds()) : config.canary().pause();
         double threshold = options.maxErrorRate() != null ? options.maxErrorRate() : config.canary().maxErrorRate();
-        String canary = w.name() + "-canary";
+        String query = String.format(Locale.ROOT, config.canary().errorRateQuery(), ns, w.name());
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(new PlannedStep("create canary of " + w.name(), List.of(
-                described("APPLY apps/v1 Deployment " + ns + "/" + canary + " replicas 1, image " + w.image() + ":" + version + ", label track=canary"),
-                described("APPLY networking.istio.io/v1 DestinationRule " + ns + "/" + w.name() + " subsets stable (track=stable), canary (track=canary)"),
-                awaitRollout(ns, "Deployment", canary))));
+                new CreateCanary(ns, w.name(), w.container(), w.image() + ":" + version),
+                new ApplyCanarySubsets(ns, w.name()),
+                awaitRollout(ns, "Deployment", w.name() + "-canary"))));
         for (int weight : weights) {
             steps.add(new PlannedStep("shift " + weight + "% to canary of " + w.name(), List.of(
-                    described("PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable "
-                            + (100 - weight) + ", canary " + weight),
-                    described("WAIT " + pause.toSeconds() + "s, then QUERY Prometheus " + String.format(config.canary().errorRateQuery(), ns, w.name())),
-                    described("ROLL BACK (weights stable 100, canary 0; DELETE " + canary + ") if the error rate exceeds " + threshold))));
+                    new SetCanaryWeight(ns, w.name(), weight),
+                    new AnalyseCanary(ns, w.name(), pause.toSeconds(), threshold, query))));
         }
         steps.add(new PlannedStep("promote canary of " + w.name(), List.of(
                 setImage(ns, w, w.name(), version),
                 awaitRollout(ns, w.kind(), w.name()),
-                described("PATCH networking.istio.io/v1 VirtualService " + ns + "/" + w.name() + " route weights stable 100, canary 0"))));
-        steps.add(new PlannedStep("remove canary of " + w.name(), List.of(
-                described("DELETE apps/v1 Deployment " + ns + "/" + canary))));
+                new SetCanaryWeight(ns, w.name(), 0))));
+        steps.add(new PlannedStep("remove canary of " + w.name(), List.of(new DeleteCanary(ns, w.name()))));
         return steps;
     }
 
@@ -163,10 +170,6 @@ public class RolloutPlanner {
 
     private static Operation awaitRollout(String ns, String kind, String name) {
         return new AwaitRollout(kind, ns, name);
-    }
-
-    private static Operation described(String text) {
-        return new Described(text);
     }
 
     private static String ref(Workload w) {

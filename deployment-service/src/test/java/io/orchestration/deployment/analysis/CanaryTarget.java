@@ -17,7 +17,7 @@ import java.util.Map;
  * first counts the requests the test said each scrape interval brings. As with real client libraries,
  * the code="500" series only appears with the first error.
  */
-final class CanaryTarget implements AutoCloseable {
+public final class CanaryTarget implements AutoCloseable {
 
     private record Workload(String namespace, String app) {
     }
@@ -33,7 +33,7 @@ final class CanaryTarget implements AutoCloseable {
         this.server = server;
     }
 
-    static CanaryTarget start() throws IOException {
+    public static CanaryTarget start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         CanaryTarget target = new CanaryTarget(server);
         server.createContext("/metrics", exchange -> {
@@ -48,12 +48,12 @@ final class CanaryTarget implements AutoCloseable {
         return target;
     }
 
-    URI metricsUrl() {
+    public URI metricsUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
     }
 
     /** From now on, each scrape interval the canary of namespace/app answers {@code ok} 200s and {@code errors} 500s. */
-    synchronized void serve(String namespace, String app, int ok, int errors) {
+    public synchronized void serve(String namespace, String app, int ok, int errors) {
         Workload workload = new Workload(namespace, app);
         trafficPerScrape.put(workload, new Traffic(ok, errors));
         counters.putIfAbsent(workload, new long[2]);

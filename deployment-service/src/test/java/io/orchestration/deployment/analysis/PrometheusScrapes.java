@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** Waits until Prometheus holds enough scrapes of a canary for rate() over the tests' 10s range. */
-final class PrometheusScrapes {
+public final class PrometheusScrapes {
 
     private PrometheusScrapes() {
     }
 
-    static void await(PrometheusClient prometheus, URI url, String namespace, String app, int scrapes) throws InterruptedException {
+    public static void await(PrometheusClient prometheus, URI url, String namespace, String app, int scrapes) throws InterruptedException {
         String query = "count_over_time(http_requests_total{namespace=\"%s\",app=\"%s\",code=\"200\"}[10s])".formatted(namespace, app);
         long started = System.nanoTime();
         long deadline = started + Duration.ofSeconds(30).toNanos();

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A real Prometheus (Debian's /usr/bin/prometheus) on a free loopback port, scraping one target every
  * second, with its config and TSDB in a temp directory that {@link #close()} deletes.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     private static final Path BINARY = Path.of("/usr/bin/prometheus");
 
@@ -32,7 +32,7 @@ final class PrometheusServer implements AutoCloseable {
         this.url = url;
     }
 
-    static PrometheusServer scraping(URI target) throws IOException, InterruptedException {
+    public static PrometheusServer scraping(URI target) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install it with deploy/local/prometheus.sh (ensure_prometheus_installed)");
         }
@@ -67,7 +67,7 @@ final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 

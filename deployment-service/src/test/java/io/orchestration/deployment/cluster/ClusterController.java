@@ -1,5 +1,7 @@
 package io.orchestration.deployment.cluster;
 
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -7,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,15 +18,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Plays the Deployment and StatefulSet controllers of a namespace on the mock API server: a workload whose spec
- * changed (generation ahead of status.observedGeneration) gets the status of a finished rollout, and the change is
- * recorded in order. A workload marked stuck never gets it, like a rollout whose new pods never become available.
+ * changed (generation ahead of status.observedGeneration) gets the status of a finished rollout and as many pods as
+ * it wants (labelled like its template, Ready), and the change is recorded in order as "Kind name -> image xN".
+ * A workload marked stuck never rolls out; one marked unready rolls out with pods that are not Ready.
  */
 public final class ClusterController implements AutoCloseable {
+
+    /** The label that ties a pod to the workload that "created" it. */
+    private static final String OWNER = "test-controller/owner";
 
     private final KubernetesClient client;
     private final String namespace;
     private final List<String> rollouts = new CopyOnWriteArrayList<>();
     private final Set<String> stuck = ConcurrentHashMap.newKeySet();
+    private final Set<String> unready = ConcurrentHashMap.newKeySet();
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -38,6 +46,11 @@ public final class ClusterController implements AutoCloseable {
     /** New specs of this workload never roll out. */
     public void neverRollsOut(String name) {
         stuck.add(name);
+    }
+
+    /** This workload's pods from now on are never Ready (its rollout still finishes). */
+    public void podsNeverReady(String name) {
+        unready.add(name);
     }
 
     /** New specs of this workload roll out again. */
@@ -70,8 +83,17 @@ public final class ClusterController implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                client.apps().deployments().inNamespace(namespace).list().getItems().forEach(this::rollOut);
-                client.apps().statefulSets().inNamespace(namespace).list().getItems().forEach(this::rollOut);
+                List<Deployment> deployments = client.apps().deployments().inNamespace(namespace).list().getItems();
+                List<StatefulSet> statefulSets = client.apps().statefulSets().inNamespace(namespace).list().getItems();
+                deployments.forEach(this::rollOut);
+                statefulSets.forEach(this::rollOut);
+                Set<String> workloads = new HashSet<>();
+                deployments.forEach(d -> workloads.add(d.getMetadata().getName()));
+                statefulSets.forEach(st -> workloads.add(st.getMetadata().getName()));
+                // Pods of deleted workloads go, as garbage collection would take them.
+                client.pods().inNamespace(namespace).withLabel(OWNER).list().getItems().stream()
+                        .filter(pod -> !workloads.contains(pod.getMetadata().getLabels().get(OWNER)))
+                        .forEach(pod -> client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete());
             } catch (KubernetesClientException conflict) {
                 // The portal changed the workload meanwhile: the next pass sees its new version.
             }
@@ -93,7 +115,9 @@ public final class ClusterController implements AutoCloseable {
         d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
                 .withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
         client.apps().deployments().inNamespace(namespace).resource(d).updateStatus();
-        rollouts.add("Deployment " + d.getMetadata().getName() + " -> " + d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        runPods(d.getMetadata().getName(), d.getSpec().getTemplate(), replicas);
+        rollouts.add("Deployment " + d.getMetadata().getName() + " -> " + d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
+                + " x" + replicas);
     }
 
     private void rollOut(StatefulSet s) {
@@ -106,7 +130,24 @@ public final class ClusterController implements AutoCloseable {
         s.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
                 .withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
         client.apps().statefulSets().inNamespace(namespace).resource(s).updateStatus();
-        rollouts.add("StatefulSet " + s.getMetadata().getName() + " -> " + s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        runPods(s.getMetadata().getName(), s.getSpec().getTemplate(), replicas);
+        rollouts.add("StatefulSet " + s.getMetadata().getName() + " -> " + s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
+                + " x" + replicas);
+    }
+
+    /** Replaces the workload's pods by {@code replicas} new ones from its template, Ready unless it is marked unready. */
+    private void runPods(String workload, PodTemplateSpec template, int replicas) {
+        client.pods().inNamespace(namespace).withLabel(OWNER, workload).list().getItems()
+                .forEach(pod -> client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete());
+        for (int i = 0; i < replicas; i++) {
+            client.pods().inNamespace(namespace).resource(new PodBuilder()
+                    .withNewMetadata().withName(workload + "-" + i).withNamespace(namespace)
+                    .withLabels(template.getMetadata().getLabels()).addToLabels(OWNER, workload).endMetadata()
+                    .withSpec(template.getSpec())
+                    .withNewStatus().addNewCondition().withType("Ready").withStatus(unready.contains(workload) ? "False" : "True")
+                    .endCondition().endStatus()
+                    .build()).createOr(existing -> existing.update());
+        }
     }
 
     @Override

@@ -1,29 +1,22 @@
 package io.orchestration.deployment.cluster;
 
-import io.fabric8.kubernetes.api.model.EndpointsBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.orchestration.deployment.support.LiveCluster;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.orchestration.deployment.support.DeploymentApi.as;
@@ -33,6 +26,8 @@ import static io.orchestration.deployment.support.DeploymentApi.pause;
 import static io.orchestration.deployment.support.DeploymentApi.deploy;
 import static io.orchestration.deployment.support.DeploymentApi.liveEnvironmentExists;
 import static io.orchestration.deployment.support.DeploymentApi.uniqueEnvironment;
+import static io.orchestration.deployment.support.LiveCluster.chainRunsVersion;
+import static io.orchestration.deployment.support.LiveCluster.image;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,55 +42,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKubernetesTestServer(crud = true)
 class LiveRollingDeploymentTest {
 
-    private static final String CREDENTIALS = "cluster-credentials";
-
     @Inject
     KubernetesClient cluster;
 
     @BeforeEach
     void clusterCredentialsAreInThePortalsNamespace() {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: portal}
-                current-context: mock
-                users:
-                - name: portal
-                  user: {token: test-token}
-                """.formatted(cluster.getMasterUrl());
-        cluster.secrets().resource(new SecretBuilder().withNewMetadata().withName(CREDENTIALS).endMetadata()
-                .withData(Map.of("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
-                .build()).createOr(existing -> existing.update());
+        LiveCluster.credentialsAreInThePortalsNamespace(cluster);
     }
 
     @Test
     void rollingUpdatesTheRpcDeploymentThenTheValidatorsAndCompletes() throws Exception {
         String environment = uniqueEnvironment("live-ok");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
+            chainRunsVersion(cluster, environment, "24.1.0");
             controller.settled(2);
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "completed");
 
-            assertEquals("hyperledger/besu:24.2.0", image("Deployment", environment, "besu-rpc"));
-            assertEquals("hyperledger/besu:24.2.0", image("StatefulSet", environment, "besu-validator"));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+            assertEquals("hyperledger/besu:24.2.0", image(cluster, "Deployment", environment, "besu-rpc"));
+            assertEquals("hyperledger/besu:24.2.0", image(cluster, "StatefulSet", environment, "besu-validator"));
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
                     controller.rollouts());
             as("viewer").get("/api/deployments/{id}", id).then().body("dryRun", equalTo(false)).body("progress", equalTo(100));
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
-            assertTrue(log.contains("applied: Deployment " + environment + "/besu-rpc container 'besu' now runs hyperledger/besu:24.2.0"),
+            assertTrue(log.contains("applied: Deployment " + environment + "/besu-rpc container 'besu' now runs hyperledger/besu:24.2.0"
+                    + " (was hyperledger/besu:24.1.0)"),
                     String.join("\n", log));
             assertTrue(log.stream().anyMatch(line -> line.startsWith("rolled out: StatefulSet " + environment + "/besu-validator")));
-            assertTrue(log.contains("healthy: all 1 pods in namespace " + environment + " are Ready"));
+            assertTrue(log.contains("healthy: all 5 pods in namespace " + environment + " are Ready"));
             assertTrue(log.contains("healthy: all 1 Services in namespace " + environment + " have endpoints"));
             assertFalse(log.stream().anyMatch(line -> line.contains("[dry run]")), "a live rollout applies, it does not only describe");
         }
@@ -104,10 +80,10 @@ class LiveRollingDeploymentTest {
     @Test
     void aRolloutThatNeverFinishesFailsTheDeploymentAtTheTimeoutAndChangesNothingAfterIt() throws Exception {
         String environment = uniqueEnvironment("live-stuck");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
+            chainRunsVersion(cluster, environment, "24.1.0");
             controller.settled(2);
             controller.neverRollsOut("besu-rpc");
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
@@ -116,8 +92,8 @@ class LiveRollingDeploymentTest {
             as("viewer").get("/api/deployments/{id}", id).then()
                     .body("currentStep", equalTo("await rollout of Deployment besu-rpc"))
                     .body("error", containsString("Deployment " + environment + "/besu-rpc did not roll out within 5s"));
-            assertEquals("hyperledger/besu:24.2.0", image("Deployment", environment, "besu-rpc"), "the new image was applied");
-            assertEquals("hyperledger/besu:24.1.0", image("StatefulSet", environment, "besu-validator"), "nothing after the stuck rollout");
+            assertEquals("hyperledger/besu:24.2.0", image(cluster, "Deployment", environment, "besu-rpc"), "the new image was applied");
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "StatefulSet", environment, "besu-validator"), "nothing after the stuck rollout");
             assertEquals(List.of(), controller.rollouts());
         }
     }
@@ -125,10 +101,10 @@ class LiveRollingDeploymentTest {
     @Test
     void aServiceWithoutEndpointsFailsTheHealthCheckAfterTheRollout() throws Exception {
         String environment = uniqueEnvironment("live-noep");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
+            chainRunsVersion(cluster, environment, "24.1.0");
             cluster.services().inNamespace(environment).resource(new ServiceBuilder()
                     .withNewMetadata().withName("besu-ws").withNamespace(environment).endMetadata()
                     .withNewSpec().addToSelector("app", "besu-ws").addNewPort().withPort(8546).endPort().endSpec()
@@ -140,7 +116,7 @@ class LiveRollingDeploymentTest {
             as("viewer").get("/api/deployments/{id}", id).then()
                     .body("currentStep", equalTo("health-check " + environment))
                     .body("error", containsString("Services without endpoints in namespace " + environment + ": besu-ws"));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
                     controller.rollouts());
         }
     }
@@ -148,7 +124,7 @@ class LiveRollingDeploymentTest {
     @Test
     void aLongRolloutWaitKeepsItsLeaseAndAnAbortEndsItWithNothingAppliedAfter() throws Exception {
         String environment = uniqueEnvironment("live-abort");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
             String id = deploymentWaitingForBesuRpc(environment, controller);
@@ -157,20 +133,41 @@ class LiveRollingDeploymentTest {
             pause(1000);
             assertTrue(leaseExpiry(id).isAfter(lease), "the lease is renewed while the rollout is awaited");
 
-            as("operator").post("/api/deployments/{id}/rollback", id).then()
-                    .statusCode(501).body("detail", containsString("Reverting a running live deployment"));
             as("operator").post("/api/deployments/{id}/abort", id).then().statusCode(200).body("status", equalTo("failed"));
             pause(5500);
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
             assertTrue(log.get(log.size() - 1).startsWith("Aborted by test-operator"), "nothing ran after the abort: " + log);
-            assertEquals("hyperledger/besu:24.1.0", image("StatefulSet", environment, "besu-validator"));
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "StatefulSet", environment, "besu-validator"));
+        }
+    }
+
+    @Test
+    void aRollbackDuringARollingUpdatePutsBackTheImageThatRanBeforeAndEndsRolledBack() throws Exception {
+        String environment = uniqueEnvironment("live-revert");
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            String id = deploymentWaitingForBesuRpc(environment, controller);
+
+            as("operator").post("/api/deployments/{id}/rollback", id).then()
+                    .statusCode(202).body("status", equalTo("deploying")).body("rollingBack", equalTo(true));
+            controller.rollsOutAgain("besu-rpc");
+            awaitStatus(id, "rolled_back");
+
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "Deployment", environment, "besu-rpc"));
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "StatefulSet", environment, "besu-validator"));
+            List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            assertTrue(log.contains("applied: Deployment " + environment + "/besu-rpc container 'besu' back to hyperledger/besu:24.1.0"
+                    + " (was hyperledger/besu:24.2.0)"), String.join("\n", log));
+            assertTrue(log.contains("nothing to revert: StatefulSet " + environment + "/besu-validator was not changed by this rollout"));
+            as("viewer").get("/api/deployments/{id}", id).then().body("error", containsString("Rollback requested by test-operator at step 2"));
         }
     }
 
     @Test
     void aDriverLostDuringARolloutWaitIsReplacedAndTheRolloutResumesAtItsStep() throws Exception {
         String environment = uniqueEnvironment("live-resume");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
             String id = deploymentWaitingForBesuRpc(environment, controller);
@@ -181,7 +178,7 @@ class LiveRollingDeploymentTest {
 
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
             assertTrue(log.stream().anyMatch(line -> line.startsWith("Resumed at step 2 of")), String.join("\n", log));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0", "StatefulSet besu-validator -> hyperledger/besu:24.2.0"),
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
                     controller.rollouts());
         }
     }
@@ -192,7 +189,7 @@ class LiveRollingDeploymentTest {
         liveEnvironmentExists(environment, environment, "mock", "no-such-secret");
 
         try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(environment, "24.1.0");
+            chainRunsVersion(cluster, environment, "24.1.0");
             controller.settled(2);
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "failed");
@@ -201,51 +198,8 @@ class LiveRollingDeploymentTest {
                     .body("currentStep", equalTo("update Deployment besu-rpc"))
                     .body("error", containsString("/no-such-secret with key 'kubeconfig' not found: the credentials of environment '"
                             + environment + "'"));
-            assertEquals("hyperledger/besu:24.1.0", image("Deployment", environment, "besu-rpc"));
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "Deployment", environment, "besu-rpc"));
         }
-    }
-
-    @Test
-    void canaryAndBlueGreenAreNotYetAppliedToLiveClusters() throws Exception {
-        String environment = uniqueEnvironment("live-canary");
-        liveEnvironmentExists(environment, environment, "mock", CREDENTIALS);
-
-        for (String strategy : List.of("canary", "blue-green")) {
-            as("operator").contentType("application/json").body("{\"version\":\"1.0.0\",\"strategy\":\"" + strategy + "\"}")
-                    .post("/api/environments/{name}/deploy", environment).then()
-                    .statusCode(501).contentType("application/problem+json")
-                    .body("detail", containsString(strategy + " rollouts to a live cluster are not available yet"));
-        }
-    }
-
-    /** The environment's namespace with besu-rpc (2 replicas), besu-validator (3) and a Ready pod, all at {@code version}. */
-    private void chainRunsVersion(String namespace, String version) {
-        String image = "hyperledger/besu:" + version;
-        cluster.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "besu-rpc").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "besu-rpc").endMetadata()
-                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
-        cluster.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder()
-                .withNewMetadata().withName("besu-validator").withNamespace(namespace).endMetadata()
-                .withNewSpec().withReplicas(3).withServiceName("besu-validator").withNewSelector().addToMatchLabels("app", "besu-validator").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "besu-validator").endMetadata()
-                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
-        cluster.pods().inNamespace(namespace).resource(new PodBuilder()
-                .withNewMetadata().withName("besu-rpc-0").withNamespace(namespace).endMetadata()
-                .withNewSpec().addNewContainer().withName("besu").withImage(image).endContainer().endSpec()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
-                .build()).create();
-        cluster.services().inNamespace(namespace).resource(new ServiceBuilder()
-                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
-                .withNewSpec().addToSelector("app", "besu-rpc").addNewPort().withPort(8545).endPort().endSpec()
-                .build()).create();
-        cluster.endpoints().inNamespace(namespace).resource(new EndpointsBuilder()
-                .withNewMetadata().withName("besu-rpc").withNamespace(namespace).endMetadata()
-                .addNewSubset().addNewAddress().withIp("10.0.0.7").endAddress().addNewPort().withPort(8545).endPort().endSubset()
-                .build()).create();
     }
 
     /** What a replica that died mid-rollout leaves: a lease held by someone else, expired. */
@@ -273,16 +227,9 @@ class LiveRollingDeploymentTest {
         }
     }
 
-    private String image(String kind, String namespace, String name) {
-        var template = "StatefulSet".equals(kind)
-                ? cluster.apps().statefulSets().inNamespace(namespace).withName(name).get().getSpec().getTemplate()
-                : cluster.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate();
-        return template.getSpec().getContainers().get(0).getImage();
-    }
-
     /** A live rolling deployment of 24.2.0 from 24.1.0, waiting for a besu-rpc rollout that does not come. */
     private String deploymentWaitingForBesuRpc(String environment, ClusterController controller) throws Exception {
-        chainRunsVersion(environment, "24.1.0");
+        chainRunsVersion(cluster, environment, "24.1.0");
         controller.settled(2);
         controller.neverRollsOut("besu-rpc");
         String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");

@@ -139,9 +139,6 @@ class DeploymentLifecycleTest {
         as("operator").contentType("application/json").body("{\"version\":\"1.0.0\",\"strategy\":\"rolling\"}")
                 .post("/api/environments/{name}/deploy", DISABLED).then()
                 .statusCode(409).body("detail", containsString("is disabled"));
-        as("operator").contentType("application/json").body("{\"version\":\"1.0.0\",\"strategy\":\"canary\"}")
-                .post("/api/environments/{name}/deploy", LIVE).then()
-                .statusCode(501).body("detail", containsString("canary rollouts to a live cluster are not available yet"));
         as("operator").contentType("application/json").body("{\"version\":\"1.0.0\",\"strategy\":\"rolling\"}")
                 .post("/api/environments/{name}/deploy", LIVE).then()
                 .statusCode(409).body("detail", containsString("names no credentialsSecret"));

@@ -50,7 +50,8 @@ class RolloutPlannerTest {
         List<String> firstShift = plan.steps().get(1).descriptions();
         assertEquals("PATCH networking.istio.io/v1 VirtualService chain/besu-rpc route weights stable 80, canary 20", firstShift.get(0));
         assertTrue(firstShift.get(1).startsWith("WAIT 5s, then QUERY Prometheus sum(rate(http_requests_total{namespace=\"chain\",app=\"besu-rpc\""));
-        assertTrue(firstShift.get(2).endsWith("exceeds 0.01"));
+        assertTrue(firstShift.get(1).endsWith("; ROLL BACK if the error rate exceeds 0.01"), firstShift.get(1));
+        assertEquals(2, firstShift.size());
     }
 
     @Test

@@ -46,12 +46,19 @@ public final class DeploymentApi {
      * the Secret {@code credentialsSecret}, and waits until this service has projected it.
      */
     public static void liveEnvironmentExists(String name, String namespace, String context, String credentialsSecret) throws Exception {
+        liveEnvironmentExists(name, namespace, context, credentialsSecret, "{}");
+    }
+
+    /** As {@link #liveEnvironmentExists(String, String, String, String)}, with its endpoints (a JSON object, e.g. prometheus). */
+    public static void liveEnvironmentExists(String name, String namespace, String context, String credentialsSecret,
+                                             String endpoints) throws Exception {
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
             kafka.publish(Topics.ENVIRONMENT, name, EventTypes.ENVIRONMENT_CREATED, name, """
                     {"name": "%s", "provider": "gcp", "type": "cloud", "enabled": true, "dryRun": false,
                      "cluster": {"apiServer": "https://cluster.invalid", "context": "%s", "namespace": "%s", "credentialsSecret": "%s"},
+                     "endpoints": %s,
                      "components": {"besu-rpc": true, "besu-validator": true, "firefly": false}}"""
-                    .formatted(name, context, namespace, credentialsSecret));
+                    .formatted(name, context, namespace, credentialsSecret, endpoints));
         }
         awaitUntil(() -> as("viewer").get("/api/environments/{name}/status", name).statusCode() == 200,
                 "environment " + name + " to arrive from environment-events");
