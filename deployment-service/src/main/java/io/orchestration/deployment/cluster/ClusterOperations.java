@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.orchestration.deployment.strategy.Operation;
 import io.orchestration.deployment.strategy.Operation.ApplyCanarySubsets;
 import io.orchestration.deployment.strategy.Operation.AwaitIdleColour;
@@ -18,11 +20,11 @@ import io.orchestration.deployment.strategy.Operation.CreateCanary;
 import io.orchestration.deployment.strategy.Operation.DeleteCanary;
 import io.orchestration.deployment.strategy.Operation.DeployIdleColour;
 import io.orchestration.deployment.strategy.Operation.RevertImage;
-import io.orchestration.deployment.strategy.Operation.RollPodByPod;
 import io.orchestration.deployment.strategy.Operation.ScaleDownIdleColour;
 import io.orchestration.deployment.strategy.Operation.ScaleDownOldColour;
 import io.orchestration.deployment.strategy.Operation.SetCanaryWeight;
 import io.orchestration.deployment.strategy.Operation.SetImage;
+import io.orchestration.deployment.strategy.Operation.SetPartition;
 import io.orchestration.deployment.strategy.Operation.Stabilise;
 import io.orchestration.deployment.strategy.Operation.SwitchTraffic;
 import io.orchestration.deployment.strategy.Operation.SwitchTrafficBack;
@@ -32,12 +34,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Applies a plan's operations to a live cluster with the fabric8 client. Blocking: call from a worker thread. */
 @ApplicationScoped
 public class ClusterOperations {
 
     private static final String STATEFUL_SET = "StatefulSet";
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     /** The workload an operation waits for, or null when it does not wait. */
     public static AwaitedWorkload awaited(Operation operation, RolloutFacts facts) {
@@ -46,10 +50,6 @@ public class ClusterOperations {
         }
         if (operation instanceof AwaitIdleColour await) {
             return new AwaitedWorkload("Deployment", await.namespace(), BlueGreenOperations.idleDeployment(facts, await.namespace(), await.name()));
-        }
-        if (operation instanceof RollPodByPod roll) {
-            // The StatefulSet controller's RollingUpdate replaces pods highest ordinal first, each after the previous is Ready.
-            return new AwaitedWorkload(STATEFUL_SET, roll.namespace(), roll.name());
         }
         return null;
     }
@@ -67,9 +67,31 @@ public class ClusterOperations {
      * happened for the deployment's log, with what it learnt of the cluster.
      */
     public Applied apply(KubernetesClient cluster, Operation operation, RolloutFacts facts) {
+        return retriedOnConflict(() -> applyOnce(cluster, operation, facts));
+    }
+
+    /**
+     * Runs a read-then-write against the API server again when the write lost a race (409 Conflict: a controller
+     * updated the object, e.g. its status, in between). Every operation reads what it changes, so a retry is safe.
+     */
+    static <T> T retriedOnConflict(Supplier<T> readThenWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readThenWrite.get();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Applied applyOnce(KubernetesClient cluster, Operation operation, RolloutFacts facts) {
         // Java 17 has no pattern matching for switch (preview only), hence the instanceof chain.
         if (operation instanceof SetImage set) {
             return setImage(cluster, set);
+        } else if (operation instanceof SetPartition partition) {
+            return Applied.line(setPartition(cluster, partition.namespace(), partition.name(), partition.partition()));
         } else if (operation instanceof RevertImage revert) {
             return Applied.line(revertImage(cluster, revert, facts));
         } else if (operation instanceof CheckPodsReady check) {
@@ -118,6 +140,48 @@ public class ClusterOperations {
                 : new Applied(line + " (was " + before + ")", RolloutFacts.imageBefore(set.kind(), set.namespace(), set.name(), before));
     }
 
+    /** Sets the StatefulSet's RollingUpdate partition; null means its replica count (every pod held). */
+    public String setPartition(KubernetesClient cluster, String namespace, String name, Integer partition) {
+        return retriedOnConflict(() -> setPartitionOnce(cluster, namespace, name, partition));
+    }
+
+    private String setPartitionOnce(KubernetesClient cluster, String namespace, String name, Integer partition) {
+        StatefulSet found = cluster.apps().statefulSets().inNamespace(namespace).withName(name).get();
+        if (found == null) {
+            throw new IllegalStateException("StatefulSet " + namespace + "/" + name + " not found");
+        }
+        int value = partition != null ? partition : replicasOf(found);
+        cluster.apps().statefulSets().inNamespace(namespace).withName(name).edit(s -> {
+            s.getSpec().setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate")
+                    .withNewRollingUpdate().withPartition(value).endRollingUpdate().build());
+            return s;
+        });
+        return "applied: StatefulSet " + namespace + "/" + name + " partition " + value
+                + (partition == null ? " (every pod held until the walk reaches it)" : value == 0 ? " (every pod released)" : "");
+    }
+
+    /** A StatefulSet's replica count and RollingUpdate partition (0 when it has none), for a pod-by-pod walk. */
+    public record PodWalk(int replicas, int partition) {
+    }
+
+    public PodWalk podWalk(KubernetesClient cluster, String namespace, String name) {
+        StatefulSet found = cluster.apps().statefulSets().inNamespace(namespace).withName(name).get();
+        if (found == null) {
+            throw new IllegalStateException("StatefulSet " + namespace + "/" + name + " not found");
+        }
+        return new PodWalk(replicasOf(found), partitionOf(found));
+    }
+
+    private static int replicasOf(StatefulSet statefulSet) {
+        return statefulSet.getSpec().getReplicas() == null ? 1 : statefulSet.getSpec().getReplicas();
+    }
+
+    private static int partitionOf(StatefulSet statefulSet) {
+        var strategy = statefulSet.getSpec().getUpdateStrategy();
+        return strategy == null || strategy.getRollingUpdate() == null || strategy.getRollingUpdate().getPartition() == null
+                ? 0 : strategy.getRollingUpdate().getPartition();
+    }
+
     private String revertImage(KubernetesClient cluster, RevertImage revert, RolloutFacts facts) {
         String target = facts.imageBefore(revert.kind(), revert.namespace(), revert.name()).orElse(revert.fallbackImage());
         String workload = revert.kind() + " " + revert.namespace() + "/" + revert.name();
@@ -164,16 +228,19 @@ public class ClusterOperations {
                 .orElseThrow(() -> new IllegalStateException(workload + " has no container '" + container + "'"));
     }
 
-    /** What a workload's status says of its rollout. */
-    public record Rollout(long generation, long observedGeneration, int desired, int updated, int available) {
+    /**
+     * What a workload's status says of its rollout. A StatefulSet held at a partition is done when the pods from the
+     * partition up are updated (the others are meant to keep the old spec) and every pod is available.
+     */
+    public record Rollout(long generation, long observedGeneration, int desired, int updated, int available, int partition) {
         public boolean done() {
-            return observedGeneration >= generation && updated == desired && available == desired;
+            return observedGeneration >= generation && updated >= desired - partition && available == desired;
         }
 
         @Override
         public String toString() {
             return "generation " + generation + ", observed " + observedGeneration + ", replicas desired " + desired
-                    + ", updated " + updated + ", available " + available;
+                    + ", updated " + updated + ", available " + available + (partition > 0 ? ", partition " + partition : "");
         }
     }
 
@@ -185,7 +252,7 @@ public class ClusterOperations {
         var status = d.getStatus();
         return new Rollout(orZero(d.getMetadata().getGeneration()), status == null ? 0 : orZero(status.getObservedGeneration()),
                 d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas(),
-                status == null ? 0 : orZero(status.getUpdatedReplicas()), status == null ? 0 : orZero(status.getAvailableReplicas()));
+                status == null ? 0 : orZero(status.getUpdatedReplicas()), status == null ? 0 : orZero(status.getAvailableReplicas()), 0);
     }
 
     private static Rollout statefulSet(KubernetesClient cluster, String namespace, String name) {
@@ -195,8 +262,8 @@ public class ClusterOperations {
         }
         var status = s.getStatus();
         return new Rollout(orZero(s.getMetadata().getGeneration()), status == null ? 0 : orZero(status.getObservedGeneration()),
-                s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas(),
-                status == null ? 0 : orZero(status.getUpdatedReplicas()), status == null ? 0 : orZero(status.getAvailableReplicas()));
+                replicasOf(s), status == null ? 0 : orZero(status.getUpdatedReplicas()),
+                status == null ? 0 : orZero(status.getAvailableReplicas()), Math.min(partitionOf(s), replicasOf(s)));
     }
 
     /** Fails unless every pod of the namespace (with {@code labels}, when given) is Ready. */

@@ -53,6 +53,18 @@ public class ChainChecker {
         http.connectionPool().evictAll();
     }
 
+    /**
+     * The checks of one node that need no waiting: it answers, is not syncing, has enough peers. Used on each validator
+     * as a rollout replaces it; checks after a failed "answers" are skipped.
+     */
+    public Uni<List<CheckResult>> checkSync(String rpcUrl) {
+        Web3j node = Web3j.build(new HttpService(rpcUrl, http), 15_000, unusedPoller);
+        return answers(node, rpcUrl).chain(answers -> !answers.passed()
+                ? Uni.createFrom().item(List.of(answers, CheckResult.skipped(IN_SYNC, "not checked: the node does not answer"),
+                        CheckResult.skipped(PEERS, "not checked: the node does not answer")))
+                : Uni.combine().all().unis(inSync(node), peers(node)).with((sync, peers) -> List.of(answers, sync, peers)));
+    }
+
     /** Runs every chain check against the node at {@code rpcUrl}; checks that need an answering node are skipped when it does not answer. */
     public Uni<List<CheckResult>> check(String rpcUrl) {
         Web3j node = Web3j.build(new HttpService(rpcUrl, http), 15_000, unusedPoller);

@@ -28,7 +28,8 @@ public class HealthCheckResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Health-check an environment now", description = "Runs the JSON-RPC checks against the environment's besuRpc"
-            + " endpoint (answers, block number advancing, in sync, peers) and the Kubernetes checks (skipped for dry-run"
+            + " endpoint (answers, block number advancing, in sync, peers) and the Kubernetes checks in the environment's namespace"
+            + " (pods Ready, only those labelled color=<color> when asked; Services with endpoints; skipped for dry-run"
             + " environments); 200 with every check, healthy or not; 422 when the environment has no besuRpc endpoint.")
     public Uni<HealthReport> check(@PathParam("name") String environment, @QueryParam("color") String color) {
         return healthChecks.check(environment, colorOf(color));

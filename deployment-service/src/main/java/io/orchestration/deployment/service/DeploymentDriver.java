@@ -8,6 +8,7 @@ import io.orchestration.deployment.cluster.Applied;
 import io.orchestration.deployment.cluster.ClusterClients;
 import io.orchestration.deployment.cluster.ClusterOperations;
 import io.orchestration.deployment.cluster.ClusterOperations.AwaitedWorkload;
+import io.orchestration.deployment.cluster.ClusterOperations.PodWalk;
 import io.orchestration.deployment.cluster.RolloutStuck;
 import io.orchestration.deployment.config.DeploymentConfig;
 import io.orchestration.deployment.domain.Deployment;
@@ -17,9 +18,11 @@ import io.orchestration.deployment.domain.EnvironmentRef;
 import io.orchestration.deployment.repository.DeploymentRepository;
 import io.orchestration.deployment.domain.Strategy;
 import io.orchestration.deployment.health.ChainChecker;
+import io.orchestration.deployment.health.CheckResult;
 import io.orchestration.deployment.strategy.Operation;
 import io.orchestration.deployment.strategy.Operation.AnalyseCanary;
 import io.orchestration.deployment.strategy.Operation.CheckChain;
+import io.orchestration.deployment.strategy.Operation.RollPodByPod;
 import io.orchestration.deployment.strategy.Operation.Stabilise;
 import io.orchestration.deployment.strategy.RolloutFacts;
 import io.orchestration.deployment.strategy.PlannedStep;
@@ -202,7 +205,7 @@ public class DeploymentDriver {
      */
     private Uni<StepOutcome> applyLive(UUID id, LiveStep live) {
         return applyFrom(id, live, 0, live.facts()).chain(completed -> Panache.withTransaction(() -> completed
-                ? finishLiveStep(id, live.index())
+                ? finishLiveStep(id, live)
                 // Stopped part-way: still ours means it was turned around (rollback), so its undo steps come next.
                 : deployments.findById(id).map(deployment -> deployment.status == DeploymentStatus.DEPLOYING
                         && replica.equals(deployment.leaseOwner) ? StepOutcome.MORE : StepOutcome.STOP)));
@@ -244,7 +247,59 @@ public class DeploymentDriver {
         if (operation instanceof CheckChain) {
             return checkChain(live).map(Applied::line);
         }
+        if (operation instanceof RollPodByPod roll) {
+            return onCluster(live, cluster -> clusterOperations.podWalk(cluster, roll.namespace(), roll.name()))
+                    .chain(walk -> rollPodByPod(id, live, roll, walk, Math.min(walk.partition(), walk.replicas()) - 1));
+        }
         return onCluster(live, cluster -> clusterOperations.apply(cluster, operation, facts));
+    }
+
+    /**
+     * Replaces a held StatefulSet's pods from {@code ordinal} down to 0, one at a time: the partition comes down to the
+     * pod, the controller replaces it, every pod must be Ready and the validator in sync before the next. Null when the
+     * deployment stopped being this replica's (or was turned around) meanwhile.
+     */
+    private Uni<Applied> rollPodByPod(UUID id, LiveStep live, RollPodByPod roll, PodWalk walk, int ordinal) {
+        AwaitedWorkload statefulSet = new AwaitedWorkload("StatefulSet", roll.namespace(), roll.name());
+        long deadline = System.nanoTime() + config.rollout().timeout().toNanos();
+        if (ordinal < 0 && walk.partition() == 0) {
+            // Not held (a plan from before the walk, or released): the controller replaces the pods by itself.
+            return awaitRollout(id, live, statefulSet, deadline).map(line -> line == null ? null : Applied.line(line));
+        }
+        String pod = roll.name() + "-" + ordinal;
+        return renewLeaseIfDriving(id, live).chain(ours -> !ours ? Uni.createFrom().<Applied>nullItem()
+                : onCluster(live, cluster -> clusterOperations.setPartition(cluster, roll.namespace(), roll.name(), ordinal))
+                        .call(line -> logLine(id, live, line + ": replacing pod " + pod))
+                        .chain(() -> awaitRollout(id, live, statefulSet, deadline))
+                        .chain(rolled -> rolled == null ? Uni.createFrom().<Applied>nullItem() : logLine(id, live, rolled)
+                                .chain(() -> validatorInSync(live, pod))
+                                .chain(inSync -> ordinal == 0 ? Uni.createFrom().item(Applied.line(inSync + "; all " + walk.replicas()
+                                                + " pods of StatefulSet " + statefulSet.namespace() + "/" + roll.name() + " replaced, one at a time"))
+                                        : logLine(id, live, inSync).chain(() -> rollPodByPod(id, live, roll, walk, ordinal - 1)))));
+    }
+
+    /**
+     * The replaced validator answers over JSON-RPC, is not syncing and has peers, at the environment's validatorRpc
+     * endpoint (with {ordinal} standing for the pod's ordinal); without one, it says the check could not run.
+     */
+    private Uni<String> validatorInSync(LiveStep live, String pod) {
+        String template = live.endpoints().get("validatorRpc");
+        if (template == null || template.isBlank()) {
+            return Uni.createFrom().item("sync not checked: environment '" + live.environment() + "' has no validatorRpc endpoint for " + pod);
+        }
+        String url = template.replace("{ordinal}", pod.substring(pod.lastIndexOf('-') + 1));
+        return chainChecker.checkSync(url).emitOn(backToThisContext()).map(results -> {
+            List<String> failed = results.stream().filter(result -> !result.passed())
+                    .map(result -> result.name() + ": " + result.detail()).toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("Validator " + pod + " is not in sync after its replacement: " + String.join("; ", failed));
+            }
+            return "in sync: validator " + pod + " (" + results.stream().map(CheckResult::detail).collect(Collectors.joining(", ")) + ")";
+        });
+    }
+
+    private Uni<Void> logLine(UUID id, LiveStep live, String line) {
+        return Panache.withTransaction(() -> deployments.findById(id).chain(deployment -> journal.info(deployment, live.step().name(), line)));
     }
 
     /** The canary's error rate from the environment's Prometheus; a verdict that rolls back fails the step. */
@@ -331,17 +386,18 @@ public class DeploymentDriver {
 
     /** Runs blocking fabric8 calls on a worker; the result comes back on this Vert.x context, as Hibernate Reactive needs. */
     private <T> Uni<T> onCluster(LiveStep live, Function<KubernetesClient, T> calls) {
-        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> {
-            try (KubernetesClient cluster = clusters.forCluster(live.environment(), live.cluster())) {
-                return calls.apply(cluster);
-            }
-        }, false).toCompletionStage());
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(
+                () -> calls.apply(clusters.forCluster(live.environment(), live.cluster())), false).toCompletionStage());
     }
 
-    private Uni<StepOutcome> finishLiveStep(UUID id, int index) {
+    private Uni<StepOutcome> finishLiveStep(UUID id, LiveStep live) {
         return deployments.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(deployment -> {
-            if (deployment.status != DeploymentStatus.DEPLOYING || !replica.equals(deployment.leaseOwner) || deployment.stepsDone != index) {
+            if (deployment.status != DeploymentStatus.DEPLOYING || !replica.equals(deployment.leaseOwner)) {
                 return Uni.createFrom().item(StepOutcome.STOP);
+            }
+            if (deployment.reverting != live.reverting() || deployment.stepsDone != live.index()) {
+                // Turned around while its last operation ran: the step is not done, the undo steps are next.
+                return Uni.createFrom().item(StepOutcome.MORE);
             }
             deployment.stepsDone++;
             renewLease(deployment);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.SetImage.class, name = "set-image"),
         @JsonSubTypes.Type(value = Operation.AwaitRollout.class, name = "await-rollout"),
         @JsonSubTypes.Type(value = Operation.RollPodByPod.class, name = "roll-pod-by-pod"),
+        @JsonSubTypes.Type(value = Operation.SetPartition.class, name = "set-partition"),
         @JsonSubTypes.Type(value = Operation.CheckPodsReady.class, name = "check-pods-ready"),
         @JsonSubTypes.Type(value = Operation.CheckServiceEndpoints.class, name = "check-service-endpoints"),
         @JsonSubTypes.Type(value = Operation.CheckChain.class, name = "check-chain"),
@@ -54,15 +55,28 @@ public sealed interface Operation {
     }
 
     /**
-     * Rolls a StatefulSet's pods one at a time, highest ordinal first: the StatefulSet controller's own
-     * RollingUpdate does that order and the driver waits for it as for {@link AwaitRollout}. (Stepping the
-     * partition with a chain-sync check per validator is not done yet; the description says only what is.)
+     * Sets a StatefulSet's RollingUpdate partition: only pods with an ordinal at or above it run the new spec. Null holds
+     * every pod (the partition is the replica count), 0 releases them all.
+     */
+    record SetPartition(String namespace, String name, Integer partition) implements Operation {
+        @Override
+        public String describe() {
+            return "PATCH apps/v1 StatefulSet " + namespace + "/" + name + " spec.updateStrategy.rollingUpdate.partition -> "
+                    + (partition == null ? "its replica count (no pod is replaced until the walk releases it)" : partition);
+        }
+    }
+
+    /**
+     * Walks a held StatefulSet's partition down one ordinal at a time, highest first: each validator is replaced, must be
+     * Ready, and (where the environment has a {@code validatorRpc} endpoint) answer over JSON-RPC, not syncing, with
+     * peers, before the next is touched.
      */
     record RollPodByPod(String namespace, String name) implements Operation {
         @Override
         public String describe() {
-            return "WAIT apps/v1 StatefulSet " + namespace + "/" + name + " while its RollingUpdate replaces the pods one at"
-                    + " a time, highest ordinal first, each Ready before the next, until updated = ready = desired replicas";
+            return "ROLL apps/v1 StatefulSet " + namespace + "/" + name + " one pod at a time, highest ordinal first: lower the"
+                    + " partition to the pod's ordinal, WAIT until it is updated and every pod Ready, CHECK the validator is in sync"
+                    + " (its validatorRpc endpoint), then the next";
         }
     }
 

@@ -17,6 +17,7 @@ import io.orchestration.deployment.strategy.Operation.RevertImage;
 import io.orchestration.deployment.strategy.Operation.ScaleDownIdleColour;
 import io.orchestration.deployment.strategy.Operation.ScaleDownOldColour;
 import io.orchestration.deployment.strategy.Operation.SetCanaryWeight;
+import io.orchestration.deployment.strategy.Operation.SetPartition;
 import io.orchestration.deployment.strategy.Operation.Stabilise;
 import io.orchestration.deployment.strategy.Operation.SwitchTraffic;
 import io.orchestration.deployment.strategy.Operation.SwitchTrafficBack;
@@ -96,6 +97,12 @@ public class RolloutPlanner {
                 steps.add(new PlannedStep("switch traffic of " + w.name() + " back", List.of(
                         new SwitchTrafficBack(namespace, w.name()),
                         new ScaleDownIdleColour(namespace, w.name()))));
+            } else if (stateful) {
+                // The pods the walk had not reached still run the old image: released, only the replaced ones change back.
+                steps.add(new PlannedStep("revert " + ref(w), List.of(
+                        new RevertImage(w.kind(), namespace, w.name(), w.container(), fallbackImage),
+                        new SetPartition(namespace, w.name(), 0),
+                        awaitRollout(namespace, w.kind(), w.name()))));
             } else {
                 steps.add(new PlannedStep("revert " + ref(w), List.of(
                         new RevertImage(w.kind(), namespace, w.name(), w.container(), fallbackImage),
@@ -125,7 +132,7 @@ public class RolloutPlanner {
 
     private static List<PlannedStep> podByPod(String ns, Workload w, String version) {
         return List.of(
-                new PlannedStep("update " + ref(w), List.of(setImage(ns, w, w.name(), version))),
+                new PlannedStep("update " + ref(w), List.of(new SetPartition(ns, w.name(), null), setImage(ns, w, w.name(), version))),
                 new PlannedStep("roll " + ref(w) + " pod by pod", List.of(new RollPodByPod(ns, w.name()))));
     }
 

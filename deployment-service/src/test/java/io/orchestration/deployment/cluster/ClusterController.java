@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class ClusterController implements AutoCloseable {
     private final List<String> rollouts = new CopyOnWriteArrayList<>();
     private final Set<String> stuck = ConcurrentHashMap.newKeySet();
     private final Set<String> unready = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> statefulSetImages = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lowestReplaced = new ConcurrentHashMap<>();
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -121,18 +124,49 @@ public final class ClusterController implements AutoCloseable {
     }
 
     private void rollOut(StatefulSet s) {
+        String name = s.getMetadata().getName();
         long generation = Objects.requireNonNullElse(s.getMetadata().getGeneration(), 0L);
         if (s.getStatus() != null && Objects.requireNonNullElse(s.getStatus().getObservedGeneration(), 0L) >= generation
-                || stuck.contains(s.getMetadata().getName())) {
+                || stuck.contains(name)) {
             return;
         }
         int replicas = s.getSpec().getReplicas();
+        var strategy = s.getSpec().getUpdateStrategy();
+        int partition = strategy == null || strategy.getRollingUpdate() == null || strategy.getRollingUpdate().getPartition() == null
+                ? 0 : Math.min(strategy.getRollingUpdate().getPartition(), replicas);
         s.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
-                .withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
+                .withUpdatedReplicas(replicas - partition).withReadyReplicas(replicas).withAvailableReplicas(replicas).build());
         client.apps().statefulSets().inNamespace(namespace).resource(s).updateStatus();
-        runPods(s.getMetadata().getName(), s.getSpec().getTemplate(), replicas);
-        rollouts.add("StatefulSet " + s.getMetadata().getName() + " -> " + s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
-                + " x" + replicas);
+        runPods(name, s.getSpec().getTemplate(), replicas);
+        recordPodsReplaced(name, s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(), replicas, partition);
+    }
+
+    /**
+     * Records the pods of a StatefulSet that now run its spec: all at once as "StatefulSet name -> image xN" when nothing
+     * holds them, else each pod the partition released as "StatefulSet name pod K -> image", highest ordinal first.
+     */
+    private void recordPodsReplaced(String name, String image, int replicas, int partition) {
+        if (!image.equals(statefulSetImages.put(name, image))) {
+            lowestReplaced.put(name, replicas);
+        }
+        int lowest = lowestReplaced.get(name);
+        if (partition == 0 && lowest == replicas) {
+            rollouts.add("StatefulSet " + name + " -> " + image + " x" + replicas);
+        } else {
+            for (int ordinal = lowest - 1; ordinal >= partition; ordinal--) {
+                rollouts.add("StatefulSet " + name + " pod " + ordinal + " -> " + image);
+            }
+        }
+        lowestReplaced.put(name, Math.min(lowest, partition));
+    }
+
+    /** The rollouts {@code first}, then the three besu-validator pods walked to {@code image}, highest ordinal first. */
+    public static List<String> thenValidators(String image, String... first) {
+        List<String> rollouts = new java.util.ArrayList<>(List.of(first));
+        for (int ordinal = 2; ordinal >= 0; ordinal--) {
+            rollouts.add("StatefulSet besu-validator pod " + ordinal + " -> " + image);
+        }
+        return rollouts;
     }
 
     /** Replaces the workload's pods by {@code replicas} new ones from its template, Ready unless it is marked unready. */

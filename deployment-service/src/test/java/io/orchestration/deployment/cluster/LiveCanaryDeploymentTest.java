@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.orchestration.deployment.cluster.ClusterController.thenValidators;
 import static io.orchestration.deployment.support.DeploymentApi.as;
 import static io.orchestration.deployment.support.DeploymentApi.awaitStatus;
 import static io.orchestration.deployment.support.DeploymentApi.awaitUntil;
@@ -87,8 +88,7 @@ class LiveCanaryDeploymentTest {
             assertEquals(List.of(route("stable", 100), route("canary", 0)), routes(environment));
             assertEquals(List.of(Map.of("name", "stable", "labels", Map.of("track", "stable")),
                     Map.of("name", "canary", "labels", Map.of("track", "canary"))), spec(DESTINATION_RULE, environment).get("subsets"));
-            assertEquals(List.of("Deployment besu-rpc-canary -> hyperledger/besu:24.2.0 x1", "Deployment besu-rpc -> hyperledger/besu:24.2.0 x2",
-                    "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"), controller.rollouts());
+            assertEquals(thenValidators("hyperledger/besu:24.2.0", "Deployment besu-rpc-canary -> hyperledger/besu:24.2.0 x1", "Deployment besu-rpc -> hyperledger/besu:24.2.0 x2"), controller.rollouts());
             List<String> log = logOf(id);
             assertEquals(3, log.stream().filter(line -> line.startsWith("analysis passed: the error rate of the canary of "
                     + environment + "/besu-rpc is 0.00%")).count(), String.join("\n", log));

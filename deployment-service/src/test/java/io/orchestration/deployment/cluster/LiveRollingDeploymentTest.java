@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.orchestration.deployment.health.HardhatDevChain;
 import io.orchestration.deployment.support.LiveCluster;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import static io.orchestration.deployment.cluster.ClusterController.thenValidators;
 import static io.orchestration.deployment.support.DeploymentApi.as;
 import static io.orchestration.deployment.support.DeploymentApi.awaitStatus;
 import static io.orchestration.deployment.support.DeploymentApi.awaitUntil;
@@ -45,6 +48,22 @@ class LiveRollingDeploymentTest {
     @Inject
     KubernetesClient cluster;
 
+    private static HardhatDevChain devChain;
+
+    @AfterAll
+    static void stopDevChain() throws Exception {
+        if (devChain != null) {
+            devChain.close();
+        }
+    }
+
+    private static HardhatDevChain devChain() throws Exception {
+        if (devChain == null) {
+            devChain = HardhatDevChain.start();
+        }
+        return devChain;
+    }
+
     @BeforeEach
     void clusterCredentialsAreInThePortalsNamespace() {
         LiveCluster.credentialsAreInThePortalsNamespace(cluster);
@@ -63,7 +82,7 @@ class LiveRollingDeploymentTest {
 
             assertEquals("hyperledger/besu:24.2.0", image(cluster, "Deployment", environment, "besu-rpc"));
             assertEquals("hyperledger/besu:24.2.0", image(cluster, "StatefulSet", environment, "besu-validator"));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
+            assertEquals(thenValidators("hyperledger/besu:24.2.0", "Deployment besu-rpc -> hyperledger/besu:24.2.0 x2"),
                     controller.rollouts());
             as("viewer").get("/api/deployments/{id}", id).then().body("dryRun", equalTo(false)).body("progress", equalTo(100));
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
@@ -74,6 +93,52 @@ class LiveRollingDeploymentTest {
             assertTrue(log.contains("healthy: all 5 pods in namespace " + environment + " are Ready"));
             assertTrue(log.contains("healthy: all 1 Services in namespace " + environment + " have endpoints"));
             assertFalse(log.stream().anyMatch(line -> line.contains("[dry run]")), "a live rollout applies, it does not only describe");
+        }
+    }
+
+    @Test
+    void validatorsAreReplacedOneAtATimeEachInSyncBeforeTheNextAndTheChainIsCheckedAtTheEnd() throws Exception {
+        String environment = uniqueEnvironment("live-sync");
+        String node = devChain().url();
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS,
+                "{\"besuRpc\": \"" + node + "\", \"validatorRpc\": \"" + node + "\"}");
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(cluster, environment, "24.1.0");
+            controller.settled(2);
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "completed");
+
+            List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            List<String> walk = log.stream().filter(line -> line.contains("replacing pod") || line.startsWith("in sync: validator")).toList();
+            assertEquals(6, walk.size(), String.join("\n", log));
+            for (int i = 0; i < 3; i++) {
+                String pod = "besu-validator-" + (2 - i);
+                assertTrue(walk.get(2 * i).startsWith("applied: StatefulSet " + environment + "/besu-validator partition " + (2 - i)), walk.get(2 * i));
+                assertTrue(walk.get(2 * i).endsWith(": replacing pod " + pod), walk.get(2 * i));
+                assertTrue(walk.get(2 * i + 1).startsWith("in sync: validator " + pod + " (" + node + " answers: chain id 31337"), walk.get(2 * i + 1));
+            }
+            assertTrue(log.stream().anyMatch(line -> line.startsWith("healthy: JSON-RPC answers (")), String.join("\n", log));
+        }
+    }
+
+    @Test
+    void aValidatorThatDoesNotAnswerAfterItsReplacementStopsTheWalkThere() throws Exception {
+        String environment = uniqueEnvironment("live-nosync");
+        liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS,
+                "{\"validatorRpc\": \"http://127.0.0.1:" + HardhatDevChain.freePort() + "\"}");
+
+        try (ClusterController controller = new ClusterController(cluster, environment)) {
+            chainRunsVersion(cluster, environment, "24.1.0");
+            controller.settled(2);
+            String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
+            awaitStatus(id, "failed");
+
+            as("viewer").get("/api/deployments/{id}", id).then()
+                    .body("currentStep", equalTo("roll StatefulSet besu-validator pod by pod"))
+                    .body("error", containsString("Validator besu-validator-2 is not in sync after its replacement: JSON-RPC answers: "));
+            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator pod 2 -> hyperledger/besu:24.2.0"),
+                    controller.rollouts(), "validators 1 and 0 were never replaced");
         }
     }
 
@@ -116,7 +181,7 @@ class LiveRollingDeploymentTest {
             as("viewer").get("/api/deployments/{id}", id).then()
                     .body("currentStep", equalTo("health-check " + environment))
                     .body("error", containsString("Services without endpoints in namespace " + environment + ": besu-ws"));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
+            assertEquals(thenValidators("hyperledger/besu:24.2.0", "Deployment besu-rpc -> hyperledger/besu:24.2.0 x2"),
                     controller.rollouts());
         }
     }
@@ -154,9 +219,9 @@ class LiveRollingDeploymentTest {
             controller.rollsOutAgain("besu-rpc");
             awaitStatus(id, "rolled_back");
 
-            assertEquals("hyperledger/besu:24.1.0", image(cluster, "Deployment", environment, "besu-rpc"));
-            assertEquals("hyperledger/besu:24.1.0", image(cluster, "StatefulSet", environment, "besu-validator"));
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "Deployment", environment, "besu-rpc"), String.join("\n", log));
+            assertEquals("hyperledger/besu:24.1.0", image(cluster, "StatefulSet", environment, "besu-validator"));
             assertTrue(log.contains("applied: Deployment " + environment + "/besu-rpc container 'besu' back to hyperledger/besu:24.1.0"
                     + " (was hyperledger/besu:24.2.0)"), String.join("\n", log));
             assertTrue(log.contains("nothing to revert: StatefulSet " + environment + "/besu-validator was not changed by this rollout"));
@@ -178,7 +243,7 @@ class LiveRollingDeploymentTest {
 
             List<String> log = as("viewer").get("/api/deployments/{id}/logs?size=500", id).path("lines.message");
             assertTrue(log.stream().anyMatch(line -> line.startsWith("Resumed at step 2 of")), String.join("\n", log));
-            assertEquals(List.of("Deployment besu-rpc -> hyperledger/besu:24.2.0 x2", "StatefulSet besu-validator -> hyperledger/besu:24.2.0 x3"),
+            assertEquals(thenValidators("hyperledger/besu:24.2.0", "Deployment besu-rpc -> hyperledger/besu:24.2.0 x2"),
                     controller.rollouts());
         }
     }

@@ -2,10 +2,18 @@ package io.orchestration.deployment.rest;
 
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.common.events.Topics;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.orchestration.deployment.health.HardhatDevChain;
+import io.orchestration.deployment.support.LiveCluster;
 import io.orchestration.testing.CloudEventPublisher;
 import io.orchestration.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -21,16 +29,17 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Health checks of an environment's chain against a real Ethereum JSON-RPC node (hardhat 2, a block
  * every second), with environments arriving as events on Kafka: a healthy chain, a stalled one, a
- * node that is down or hangs, and requests the endpoint refuses.
+ * node that is down or hangs, and requests the endpoint refuses. Live environments' Kubernetes checks run against
+ * fabric8's mock API server.
  */
 @QuarkusTest
+@WithKubernetesTestServer(crud = true)
 class EnvironmentHealthCheckTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -39,6 +48,11 @@ class EnvironmentHealthCheckTest {
     private static final String HANGING = "hc-hang-" + RUN;
     private static final String NO_RPC = "hc-norpc-" + RUN;
     private static final String LIVE = "hc-live-" + RUN;
+    private static final String NO_CREDENTIALS = "hc-nocred-" + RUN;
+    private static final String CLUSTER_NAMESPACE = "chain-" + RUN;
+
+    @Inject
+    KubernetesClient cluster;
 
     private static HardhatDevChain devChain;
     // Accepts connections (the kernel completes the handshake) and never answers: a hung node.
@@ -58,9 +72,13 @@ class EnvironmentHealthCheckTest {
             publish(kafka, DOWN, environment(DOWN, true, "{\"besuRpc\": \"" + nothingListening + "\"}"));
             publish(kafka, HANGING, environment(HANGING, true, "{\"besuRpc\": \"http://127.0.0.1:" + hungNode.getLocalPort() + "\"}"));
             publish(kafka, NO_RPC, environment(NO_RPC, true, "{\"cacti\": \"http://127.0.0.1:4000\"}"));
-            publish(kafka, LIVE, environment(LIVE, false, "{\"besuRpc\": \"" + devChain.url() + "\"}"));
+            publish(kafka, LIVE, environment(LIVE, false, "{\"besuRpc\": \"" + devChain.url() + "\"}")
+                    .replace("{\"namespace\": \"chain\"}", "{\"namespace\": \"" + CLUSTER_NAMESPACE + "\", \"credentialsSecret\": \""
+                            + LiveCluster.CREDENTIALS + "\"}"));
+            publish(kafka, NO_CREDENTIALS, environment(NO_CREDENTIALS, false, "{\"besuRpc\": \"" + devChain.url() + "\"}"));
         }
-        for (String name : List.of(CHAIN, DOWN, HANGING, NO_RPC, LIVE)) {
+        LiveCluster.credentialsAreInThePortalsNamespace(cluster);
+        for (String name : List.of(CHAIN, DOWN, HANGING, NO_RPC, LIVE, NO_CREDENTIALS)) {
             awaitKnown(name);
         }
     }
@@ -136,12 +154,38 @@ class EnvironmentHealthCheckTest {
     }
 
     @Test
-    void environmentWithClusterCredentialsSaysItsClusterChecksDidNotRun() {
-        healthCheck(LIVE, null).then()
-                .statusCode(200)
-                .body(skippedOf("pods ready"), equalTo(true))
-                .body(detailOf("pods ready"), containsString("not available yet"))
-                .body("checks.findAll { !it.skipped }.passed", everyItem(equalTo(true)));
+    void liveEnvironmentIsCheckedOnItsClusterAllPodsOrOneColourOfThem() {
+        cluster.pods().inNamespace(CLUSTER_NAMESPACE).resource(pod("besu-rpc-green-0", "green", true)).createOr(p -> p.update());
+        cluster.pods().inNamespace(CLUSTER_NAMESPACE).resource(pod("besu-rpc-blue-0", "blue", false)).createOr(p -> p.update());
+        cluster.services().inNamespace(CLUSTER_NAMESPACE).resource(new ServiceBuilder().withNewMetadata().withName("besu-rpc").endMetadata()
+                .withNewSpec().addToSelector("app", "besu-rpc").addToSelector("color", "green").endSpec().build()).createOr(s -> s.update());
+        cluster.endpoints().inNamespace(CLUSTER_NAMESPACE).resource(new EndpointsBuilder().withNewMetadata().withName("besu-rpc").endMetadata()
+                .addNewSubset().addNewAddress().withIp("10.1.0.5").endAddress().endSubset().build()).createOr(e -> e.update());
+
+        ValidatableResponse green = healthCheck(LIVE, "green").then().statusCode(200).body("healthy", equalTo(true));
+        assertCheck(green, "pods ready (green)", true).body(detailOf("pods ready (green)"),
+                equalTo("healthy: all 1 pods in namespace " + CLUSTER_NAMESPACE + " with labels {color=green} are Ready"));
+        assertCheck(green, "Service endpoints present (green)", true);
+
+        ValidatableResponse blue = healthCheck(LIVE, "blue").then().statusCode(200).body("healthy", equalTo(false));
+        assertCheck(blue, "pods ready (blue)", false).body(detailOf("pods ready (blue)"),
+                equalTo("Pods not Ready in namespace " + CLUSTER_NAMESPACE + " with labels {color=blue}: besu-rpc-blue-0"));
+
+        assertCheck(healthCheck(LIVE, null).then().statusCode(200).body("healthy", equalTo(false)), "pods ready", false);
+    }
+
+    @Test
+    void liveEnvironmentWhoseCredentialsAreMissingFailsItsClusterChecksSayingWhy() {
+        ValidatableResponse report = healthCheck(NO_CREDENTIALS, null).then().statusCode(200).body("healthy", equalTo(false));
+        assertCheck(report, "pods ready", false).body(detailOf("pods ready"), equalTo("the cluster could not be reached: Environment '"
+                + NO_CREDENTIALS + "' names no credentialsSecret for its cluster"));
+        assertCheck(report, "JSON-RPC answers", true);
+    }
+
+    private static Pod pod(String name, String colour, boolean ready) {
+        return new PodBuilder().withNewMetadata().withName(name).addToLabels("app", "besu-rpc").addToLabels("color", colour).endMetadata()
+                .withNewSpec().addNewContainer().withName("besu").withImage("hyperledger/besu:24.1.0").endContainer().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus().build();
     }
 
     @Test
