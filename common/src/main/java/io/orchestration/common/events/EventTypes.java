@@ -45,6 +45,19 @@ public final class EventTypes {
     /** A day's spend departs from its expected range. Data: {environment, date, amount, expected, deviation, currency}. */
     public static final String COST_ANOMALY_DETECTED = PREFIX + "cost.anomaly-detected";
 
+    /**
+     * A mutating API call succeeded (published by every service with a database, on topic audit-events). Data:
+     * {service, actor, clientIp, action (Resource.method), method, path, resourceType, resourceId, status, at}.
+     */
+    public static final String AUDIT_RECORDED = PREFIX + "audit.recorded";
+
+    /** A token was revoked before it expired (logout). Data: {jti, username, expiresAt}. */
+    public static final String ADMIN_TOKEN_REVOKED = PREFIX + "admin.token-revoked";
+    /** Data: {name, enabled, config, updatedBy, updatedAt}. The gateway pushes it to the admin room as service-updated. */
+    public static final String ADMIN_SERVICE_UPDATED = PREFIX + "admin.service-updated";
+    /** Data: {name, enabled, config, updatedBy, updatedAt}. The gateway pushes it to the admin room as provider-updated. */
+    public static final String ADMIN_PROVIDER_UPDATED = PREFIX + "admin.provider-updated";
+
     private EventTypes() {
     }
 

@@ -1,0 +1,49 @@
+package io.orchestration.admin.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** One audited API call, chained to the one before it by {@link #previousHash}. Never updated or deleted. */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    public long seq;
+
+    @Column(name = "event_id")
+    public String eventId;
+
+    public OffsetDateTime at;
+
+    public String service;
+
+    public String actor;
+
+    @Column(name = "client_ip")
+    public String clientIp;
+
+    public String action;
+
+    public String method;
+
+    public String path;
+
+    @Column(name = "resource_type")
+    public String resourceType;
+
+    @Column(name = "resource_id")
+    public String resourceId;
+
+    public int status;
+
+    @Column(name = "previous_hash")
+    public String previousHash;
+
+    public String hash;
+}
