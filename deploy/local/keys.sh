@@ -113,3 +113,20 @@ print_dev_token() {
   [[ -n "$signature" ]] || die "openssl produced an empty signature"
   printf '%s.%s\n' "$signing_input" "$signature"
 }
+
+# The first admin's password (user 'admin'): PORTAL_ADMIN_PASSWORD if set, else generated once into
+# .portal/run/admin-password (mode 600, gitignored). admin-service reads the file at start; never a default.
+ADMIN_PASSWORD_FILE="$RUN_DIR/admin-password"
+
+ensure_admin_password() {
+  require_command openssl
+  mkdir -p "$RUN_DIR"
+  if [[ -n "${PORTAL_ADMIN_PASSWORD:-}" ]]; then
+    ((${#PORTAL_ADMIN_PASSWORD} >= 12)) || die "PORTAL_ADMIN_PASSWORD must have 12 characters or more"
+    (umask 077 && printf '%s\n' "$PORTAL_ADMIN_PASSWORD" >"$ADMIN_PASSWORD_FILE.tmp") && mv "$ADMIN_PASSWORD_FILE.tmp" "$ADMIN_PASSWORD_FILE"
+    return 0
+  fi
+  [[ -s "$ADMIN_PASSWORD_FILE" ]] && return 0
+  say "Generating the first admin's password into $ADMIN_PASSWORD_FILE (./portal admin-password prints it)"
+  (umask 077 && openssl rand -base64 18 | tr -d '/+=' >"$ADMIN_PASSWORD_FILE.tmp") && mv "$ADMIN_PASSWORD_FILE.tmp" "$ADMIN_PASSWORD_FILE"
+}
