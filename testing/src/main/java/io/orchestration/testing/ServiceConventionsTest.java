@@ -3,9 +3,13 @@ package io.orchestration.testing;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Set;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every portal service must offer an operator, whatever its domain: readiness that checks its
@@ -13,6 +17,17 @@ import static org.hamcrest.Matchers.startsWith;
  * Each service runs it with {@code @QuarkusTest class XServiceConventionsTest extends ServiceConventionsTest {}}.
  */
 public abstract class ServiceConventionsTest {
+
+    /** The operations of this service anyone may call without a token, as "METHOD /path" from its OpenAPI document. */
+    protected Set<String> publicOperations() {
+        return Set.of();
+    }
+
+    @Test
+    public void everyOperationAnswersAsItsRolesSay() throws Exception {
+        List<String> mismatches = AuthMatrix.mismatches(publicOperations());
+        assertTrue(mismatches.isEmpty(), "The auth matrix does not hold:\n" + String.join("\n", mismatches));
+    }
 
     @Test
     public void readinessIsUpWithItsDependencies() {

@@ -37,6 +37,19 @@ public final class TestTokens {
         return sign("test-" + role, role, now, now.plusSeconds(3600), STRANGER_KEY);
     }
 
+    /** A token that claims to need no signature ({@code alg: none}), with the role's claims. */
+    public static String unsigned(String role) {
+        long now = Instant.now().getEpochSecond();
+        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String claims = base64Url(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"test-" + role + "\",\"upn\":\"test-" + role
+                + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}"));
+        return header + "." + claims + ".";
+    }
+
+    private static String base64Url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }
