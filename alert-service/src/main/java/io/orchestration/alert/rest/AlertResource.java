@@ -1,0 +1,170 @@
+package io.orchestration.alert.rest;
+
+import io.orchestration.alert.domain.AlertNotFound;
+import io.orchestration.alert.domain.AlertRequest;
+import io.orchestration.alert.domain.AlertStatus;
+import io.orchestration.alert.domain.AlertView;
+import io.orchestration.alert.domain.Severity;
+import io.orchestration.alert.repository.AlertRepository;
+import io.orchestration.alert.service.AlertService;
+import io.orchestration.common.api.Paging;
+import io.orchestration.common.api.ResultPage;
+import io.orchestration.common.problem.ProblemException;
+import io.orchestration.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    /** Reserved for the labelled sample data the local profile seeds. */
+    static final String DEMO_SOURCE = "demo";
+
+    private final AlertService alerts;
+    private final SecurityIdentity caller;
+
+    public AlertResource(AlertService alerts, SecurityIdentity caller) {
+        this.alerts = alerts;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/alerts")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "List alerts, most recently seen first",
+            description = "Filters: environment, severity (error|warning|info), status (firing|resolved), unacknowledged_only, source.")
+    public Uni<ResultPage<AlertView>> list(@QueryParam("environment") String environment, @QueryParam("severity") String severity,
+                                           @QueryParam("status") String status,
+                                           @QueryParam("unacknowledged_only") String unacknowledgedOnly,
+                                           @QueryParam("source") String source,
+                                           @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return alerts.list(filterOf(environment, severity, status, unacknowledgedOnly, source), paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("/environments/{name}/alerts")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "One environment's alerts, most recently seen first", description = "Same filters as /api/alerts.")
+    public Uni<ResultPage<AlertView>> ofEnvironment(@PathParam("name") String environment, @QueryParam("severity") String severity,
+                                                    @QueryParam("status") String status,
+                                                    @QueryParam("unacknowledged_only") String unacknowledgedOnly,
+                                                    @QueryParam("source") String source,
+                                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return alerts.list(filterOf(null, severity, status, unacknowledgedOnly, source).inEnvironment(environment),
+                paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("/alerts/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "One alert")
+    public Uni<AlertView> get(@PathParam("id") String id) {
+        return alerts.get(idOf(id));
+    }
+
+    @POST
+    @Path("/alerts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Raise an alert", description = "201 with a new alert; 200 with the existing one when the same environment,"
+            + " source, name and labels already have an alert (its count and lastSeen go up).")
+    public Uni<Response> create(@Valid @NotNull AlertRequest request) {
+        if (DEMO_SOURCE.equals(request.source())) {
+            throw new ProblemException.InvalidInput("Field 'source': 'demo' is reserved for the local profile's sample alerts");
+        }
+        return alerts.raise(request.toSignal())
+                .map(raised -> Response.status(raised.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .location(URI.create("/api/alerts/" + raised.alert().id()))
+                        .entity(raised.alert()).build());
+    }
+
+    // No @Consumes: these take no body, and a bodiless POST sends no Content-Type.
+    @POST
+    @Path("/alerts/{id}/acknowledge")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Acknowledge an alert", description = "Records who and when; acknowledging again keeps the first acknowledgement.")
+    public Uni<AlertView> acknowledge(@PathParam("id") String id) {
+        return alerts.acknowledge(idOf(id), actor());
+    }
+
+    @POST
+    @Path("/alerts/{id}/resolve")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Resolve an alert", description = "Resolving a resolved alert changes nothing; a repeat of it fires it again.")
+    public Uni<AlertView> resolve(@PathParam("id") String id) {
+        return alerts.resolve(idOf(id), actor());
+    }
+
+    private String actor() {
+        return caller.getPrincipal().getName();
+    }
+
+    static UUID idOf(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new AlertNotFound(id);
+        }
+    }
+
+    private static AlertRepository.Filter filterOf(String environment, String severity, String status, String unacknowledgedOnly,
+                                                   String source) {
+        return new AlertRepository.Filter(blankToNull(environment), severityOf(severity), statusOf(status),
+                flagOf("unacknowledged_only", unacknowledgedOnly), blankToNull(source));
+    }
+
+    private static Severity severityOf(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Severity.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.InvalidInput("Query parameter 'severity' must be one of error, warning, info, not '" + id + "'");
+        }
+    }
+
+    private static AlertStatus statusOf(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return AlertStatus.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.InvalidInput("Query parameter 'status' must be firing or resolved, not '" + id + "'");
+        }
+    }
+
+    private static boolean flagOf(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ProblemException.InvalidInput("Query parameter '" + name + "' must be true or false, not '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
