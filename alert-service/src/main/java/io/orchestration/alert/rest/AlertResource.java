@@ -4,9 +4,11 @@ import io.orchestration.alert.domain.AlertNotFound;
 import io.orchestration.alert.domain.AlertRequest;
 import io.orchestration.alert.domain.AlertStatus;
 import io.orchestration.alert.domain.AlertView;
+import io.orchestration.alert.domain.DeliveryView;
 import io.orchestration.alert.domain.Severity;
 import io.orchestration.alert.repository.AlertRepository;
 import io.orchestration.alert.service.AlertService;
+import io.orchestration.alert.service.ChannelService;
 import io.orchestration.common.api.Paging;
 import io.orchestration.common.api.ResultPage;
 import io.orchestration.common.problem.ProblemException;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api")
@@ -38,10 +41,12 @@ public class AlertResource {
     static final String DEMO_SOURCE = "demo";
 
     private final AlertService alerts;
+    private final ChannelService channels;
     private final SecurityIdentity caller;
 
-    public AlertResource(AlertService alerts, SecurityIdentity caller) {
+    public AlertResource(AlertService alerts, ChannelService channels, SecurityIdentity caller) {
         this.alerts = alerts;
+        this.channels = channels;
         this.caller = caller;
     }
 
@@ -112,6 +117,15 @@ public class AlertResource {
     @Operation(summary = "Resolve an alert", description = "Resolving a resolved alert changes nothing; a repeat of it fires it again.")
     public Uni<AlertView> resolve(@PathParam("id") String id) {
         return alerts.resolve(idOf(id), actor());
+    }
+
+    @GET
+    @Path("/alerts/{id}/deliveries")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "An alert's notifications, oldest first", description = "Per channel: trigger or resolve, status"
+            + " (pending, sent, failed, silenced, cancelled) and every try with the receiver's answer.")
+    public Uni<List<DeliveryView>> deliveries(@PathParam("id") String id) {
+        return channels.deliveriesOf(idOf(id));
     }
 
     private String actor() {

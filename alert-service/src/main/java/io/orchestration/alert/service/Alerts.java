@@ -3,6 +3,7 @@ package io.orchestration.alert.service;
 import io.orchestration.alert.domain.Alert;
 import io.orchestration.alert.domain.AlertView;
 import io.orchestration.alert.domain.Signal;
+import io.orchestration.alert.notify.Notifications;
 import io.orchestration.alert.repository.AlertRepository;
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.common.events.Topics;
@@ -25,10 +26,12 @@ public class Alerts {
 
     private final AlertRepository alerts;
     private final Outbox outbox;
+    private final Notifications notifications;
 
-    public Alerts(AlertRepository alerts, Outbox outbox) {
+    public Alerts(AlertRepository alerts, Outbox outbox, Notifications notifications) {
         this.alerts = alerts;
         this.outbox = outbox;
+        this.notifications = notifications;
     }
 
     /** An alert after a signal, and whether the signal created it (or counted a repeat). */
@@ -43,10 +46,14 @@ public class Alerts {
                 .chain(existing -> {
                     if (existing == null) {
                         Alert alert = Alert.firstOf(signal, now);
-                        return announce(alert, EventTypes.ALERT_CREATED).map(view -> new Raised(view, true));
+                        return announce(alert, EventTypes.ALERT_CREATED)
+                                .call(() -> notifications.fired(alert))
+                                .map(view -> new Raised(view, true));
                     }
                     existing.seenAgain(signal, now);
-                    return announce(existing, EventTypes.ALERT_UPDATED).map(view -> new Raised(view, false));
+                    return announce(existing, EventTypes.ALERT_UPDATED)
+                            .call(() -> notifications.fired(existing))
+                            .map(view -> new Raised(view, false));
                 });
     }
 
@@ -58,7 +65,7 @@ public class Alerts {
 
     public Uni<AlertView> resolve(Alert alert, String by) {
         return alert.resolve(by, now())
-                ? announce(alert, EventTypes.ALERT_RESOLVED)
+                ? announce(alert, EventTypes.ALERT_RESOLVED).call(() -> notifications.resolved(alert))
                 : Uni.createFrom().item(AlertView.of(alert));
     }
 

@@ -1,0 +1,47 @@
+package io.orchestration.alert.repository;
+
+import io.orchestration.alert.domain.Delivery;
+import io.orchestration.alert.domain.DeliveryAttempt;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+
+    /** How far back one alert's history on one channel is read to decide the next notification. */
+    private static final int HISTORY = 20;
+
+    /** An alert's latest deliveries on a channel, newest first. */
+    public Uni<List<Delivery>> recentOf(UUID alertId, UUID channelId) {
+        return find("alertId = ?1 and channelId = ?2", Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+                alertId, channelId).range(0, HISTORY - 1).list();
+    }
+
+    public Uni<List<Delivery>> ofAlert(UUID alertId) {
+        return list("alertId", Sort.ascending("createdAt").and("id"), alertId);
+    }
+
+    public Uni<List<DeliveryAttempt>> attemptsOf(List<UUID> deliveryIds) {
+        return deliveryIds.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : DeliveryAttempt.list("deliveryId in ?1", Sort.ascending("id"), deliveryIds);
+    }
+
+    /**
+     * Claims due deliveries until this transaction ends; SKIP LOCKED lets several replicas dispatch
+     * different ones at the same time, never the same one twice.
+     */
+    public Uni<List<Delivery>> claimDue(int batch) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select * from delivery where status = 'pending' and due_at <= now()"
+                                + " order by due_at, id limit :batch for update skip locked", Delivery.class)
+                .setParameter("batch", batch)
+                .getResultList());
+    }
+}
