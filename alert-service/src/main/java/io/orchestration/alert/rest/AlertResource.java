@@ -1,5 +1,6 @@
 package io.orchestration.alert.rest;
 
+import io.orchestration.alert.demo.DemoAlerts;
 import io.orchestration.alert.domain.AlertNotFound;
 import io.orchestration.alert.domain.AlertRequest;
 import io.orchestration.alert.domain.AlertStatus;
@@ -36,9 +37,6 @@ import java.util.UUID;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
-
-    /** Reserved for the labelled sample data the local profile seeds. */
-    static final String DEMO_SOURCE = "demo";
 
     private final AlertService alerts;
     private final ChannelService channels;
@@ -93,7 +91,7 @@ public class AlertResource {
     @Operation(summary = "Raise an alert", description = "201 with a new alert; 200 with the existing one when the same environment,"
             + " source, name and labels already have an alert (its count and lastSeen go up).")
     public Uni<Response> create(@Valid @NotNull AlertRequest request) {
-        if (DEMO_SOURCE.equals(request.source())) {
+        if (DemoAlerts.SOURCE.equals(request.source())) {
             throw new ProblemException.InvalidInput("Field 'source': 'demo' is reserved for the local profile's sample alerts");
         }
         return alerts.raise(request.toSignal())
