@@ -41,13 +41,16 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final DeliveryRepository deliveries;
+    private final Notifications notifications;
     private final SilenceService silences;
     private final NotificationConfig config;
     private final Map<ChannelType, Sender> senders = new EnumMap<>(ChannelType.class);
     private PeriodicTask task;
 
-    public Dispatcher(DeliveryRepository deliveries, SilenceService silences, NotificationConfig config, Instance<Sender> senders) {
+    public Dispatcher(DeliveryRepository deliveries, Notifications notifications, SilenceService silences, NotificationConfig config,
+                      Instance<Sender> senders) {
         this.deliveries = deliveries;
+        this.notifications = notifications;
         this.silences = silences;
         this.config = config;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
@@ -65,11 +68,12 @@ public class Dispatcher {
 
     Uni<Void> dispatchDue() {
         Context context = Vertx.currentContext();
-        return Panache.withTransaction(() -> deliveries.claimDue(config.batchSize())
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(delivery -> deliver(delivery, context))
-                        .collect().last())
-                .replaceWithVoid());
+        return Panache.withTransaction(() -> notifications.scheduleRepeats(config.batchSize()))
+                .chain(() -> Panache.withTransaction(() -> deliveries.claimDue(config.batchSize())
+                        .chain(due -> Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(delivery -> deliver(delivery, context))
+                                .collect().last())
+                        .replaceWithVoid()));
     }
 
     private Uni<Void> deliver(Delivery delivery, Context context) {

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Decides, in the transaction of an alert's change, which channels get a notification and when, as
  * Alertmanager does: a new alert waits group_wait (an alert resolved meanwhile notifies nobody); a
- * notified alert seen again is notified again only after repeat_interval, and not at all once
- * acknowledged; a resolution is notified only where the alert was.
+ * notified alert is notified again after repeat_interval while it fires (seen again or not), and not
+ * at all once acknowledged; a resolution is notified only where the alert was.
  */
 @ApplicationScoped
 public class Notifications {
@@ -60,6 +60,22 @@ public class Notifications {
                     : cancel.chain(() -> deliveries.persist(Delivery.scheduled(alert, channel, DeliveryKind.RESOLVE, now, now)))
                             .replaceWithVoid();
         });
+    }
+
+    /**
+     * Alerts still firing, unacknowledged, whose last notification on a channel is older than its repeat
+     * interval are notified again, as Alertmanager repeats a notification while the alert lasts.
+     */
+    public Uni<Void> scheduleRepeats(int batch) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return deliveries.claimDueRepeats(batch)
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(last -> Alert.<Alert>findById(last.alertId)
+                                .chain(alert -> Channel.<Channel>findById(last.channelId).chain(channel -> channel.routes(alert)
+                                        ? deliveries.persist(Delivery.scheduled(alert, channel, DeliveryKind.TRIGGER, now, now)).replaceWithVoid()
+                                        : Uni.createFrom().voidItem())))
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     private interface Decision {

@@ -20,10 +20,6 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** Filters an operator can combine on the alert list; null (or false) means "any". */
     public record Filter(String environment, Severity severity, AlertStatus status, boolean unacknowledgedOnly, String source) {
-
-        public Filter inEnvironment(String name) {
-            return new Filter(name, severity, status, unacknowledgedOnly, source);
-        }
     }
 
     public Uni<List<Alert>> findMatching(Filter filter, int page, int size) {

@@ -3,11 +3,8 @@ package io.orchestration.alert.rest;
 import io.orchestration.alert.demo.DemoAlerts;
 import io.orchestration.alert.domain.AlertNotFound;
 import io.orchestration.alert.domain.AlertRequest;
-import io.orchestration.alert.domain.AlertStatus;
 import io.orchestration.alert.domain.AlertView;
 import io.orchestration.alert.domain.DeliveryView;
-import io.orchestration.alert.domain.Severity;
-import io.orchestration.alert.repository.AlertRepository;
 import io.orchestration.alert.service.AlertService;
 import io.orchestration.alert.service.ChannelService;
 import io.orchestration.common.api.Paging;
@@ -19,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,27 +51,18 @@ public class AlertResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List alerts, most recently seen first",
             description = "Filters: environment, severity (error|warning|info), status (firing|resolved), unacknowledged_only, source.")
-    public Uni<ResultPage<AlertView>> list(@QueryParam("environment") String environment, @QueryParam("severity") String severity,
-                                           @QueryParam("status") String status,
-                                           @QueryParam("unacknowledged_only") String unacknowledgedOnly,
-                                           @QueryParam("source") String source,
-                                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
-        return alerts.list(filterOf(environment, severity, status, unacknowledgedOnly, source), paging.page(), paging.size());
+    public Uni<ResultPage<AlertView>> list(@QueryParam("environment") String environment, @BeanParam AlertQuery query) {
+        Paging paging = query.paging();
+        return alerts.list(query.filter(environment == null || environment.isBlank() ? null : environment), paging.page(), paging.size());
     }
 
     @GET
     @Path("/environments/{name}/alerts")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One environment's alerts, most recently seen first", description = "Same filters as /api/alerts.")
-    public Uni<ResultPage<AlertView>> ofEnvironment(@PathParam("name") String environment, @QueryParam("severity") String severity,
-                                                    @QueryParam("status") String status,
-                                                    @QueryParam("unacknowledged_only") String unacknowledgedOnly,
-                                                    @QueryParam("source") String source,
-                                                    @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
-        return alerts.list(filterOf(null, severity, status, unacknowledgedOnly, source).inEnvironment(environment),
-                paging.page(), paging.size());
+    public Uni<ResultPage<AlertView>> ofEnvironment(@PathParam("name") String environment, @BeanParam AlertQuery query) {
+        Paging paging = query.paging();
+        return alerts.list(query.filter(environment), paging.page(), paging.size());
     }
 
     @GET
@@ -130,53 +119,7 @@ public class AlertResource {
         return caller.getPrincipal().getName();
     }
 
-    static UUID idOf(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new AlertNotFound(id);
-        }
-    }
-
-    private static AlertRepository.Filter filterOf(String environment, String severity, String status, String unacknowledgedOnly,
-                                                   String source) {
-        return new AlertRepository.Filter(blankToNull(environment), severityOf(severity), statusOf(status),
-                flagOf("unacknowledged_only", unacknowledgedOnly), blankToNull(source));
-    }
-
-    private static Severity severityOf(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return Severity.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException.InvalidInput("Query parameter 'severity' must be one of error, warning, info, not '" + id + "'");
-        }
-    }
-
-    private static AlertStatus statusOf(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return AlertStatus.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException.InvalidInput("Query parameter 'status' must be firing or resolved, not '" + id + "'");
-        }
-    }
-
-    private static boolean flagOf(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new ProblemException.InvalidInput("Query parameter '" + name + "' must be true or false, not '" + text + "'");
-        }
-        return Boolean.parseBoolean(text);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    private static UUID idOf(String id) {
+        return Ids.parse(id, AlertNotFound::new);
     }
 }

@@ -82,10 +82,6 @@ public class ChannelResource {
     }
 
     private static UUID idOf(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ChannelNotFound(id);
-        }
+        return Ids.parse(id, ChannelNotFound::new);
     }
 }

@@ -80,10 +80,6 @@ public class SilenceResource {
     }
 
     private static UUID idOf(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new SilenceNotFound(id);
-        }
+        return Ids.parse(id, SilenceNotFound::new);
     }
 }

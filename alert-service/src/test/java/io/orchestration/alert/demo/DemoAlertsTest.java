@@ -38,7 +38,11 @@ class DemoAlertsTest {
     public static class DemoSeeding implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("alert.demo.seed", "true");
+            // Other developers' tests publish real monitoring and cost events meanwhile; their alerts would end the demo.
+            return Map.of("alert.demo.seed", "true",
+                    "mp.messaging.incoming.deployment-events.enabled", "false",
+                    "mp.messaging.incoming.monitoring-events.enabled", "false",
+                    "mp.messaging.incoming.cost-events.enabled", "false");
         }
     }
 

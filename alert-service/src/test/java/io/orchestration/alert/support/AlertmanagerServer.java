@@ -1,8 +1,8 @@
 package io.orchestration.alert.support;
 
+import io.orchestration.testing.LocalServer;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,35 +10,27 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
- * A real Alertmanager (Debian's /usr/bin/prometheus-alertmanager) on a free loopback port, clustering off,
- * routing every alert to one webhook with short group timings; config and data in a temp directory that
- * {@link #close()} deletes.
+ * A real Alertmanager (Debian's /usr/bin/prometheus-alertmanager, installed by deploy/local/alertmanager.sh)
+ * on a free loopback port, clustering off, routing every alert to one webhook with short group timings.
  */
 public final class AlertmanagerServer implements AutoCloseable {
 
-    private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+    private static final String BINARY = "/usr/bin/prometheus-alertmanager";
 
-    private final Process process;
-    private final Path dir;
+    private final LocalServer server;
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AlertmanagerServer(Process process, Path dir, URI url) {
-        this.process = process;
-        this.dir = dir;
+    private AlertmanagerServer(LocalServer server, URI url) {
+        this.server = server;
         this.url = url;
     }
 
     /** Sends every alert to {@code webhook} with {@code bearerToken}, resolved ones too. */
     public static AlertmanagerServer notifying(URI webhook, String bearerToken) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: install it with deploy/local/alertmanager.sh (ensure_alertmanager_installed)");
-        }
         Path dir = Files.createTempDirectory("alertmanager-");
         Path config = dir.resolve("alertmanager.yml");
         Files.writeString(config, """
@@ -58,24 +50,15 @@ public final class AlertmanagerServer implements AutoCloseable {
                             type: Bearer
                             credentials: '%s'
                 """.formatted(webhook, bearerToken));
-        int port = freePort();
-        Process process = new ProcessBuilder(BINARY.toString(),
-                "--config.file=" + config,
-                "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=",
-                "--log.level=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile())
-                .start();
-        AlertmanagerServer server = new AlertmanagerServer(process, dir, URI.create("http://127.0.0.1:" + port));
-        try {
-            server.awaitReady(Duration.ofSeconds(20));
-        } catch (RuntimeException | InterruptedException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        URI url = URI.create("http://127.0.0.1:" + LocalServer.freePort());
+        LocalServer server = LocalServer.start("alertmanager", dir, List.of(BINARY,
+                        "--config.file=" + config,
+                        "--storage.path=" + dir.resolve("data"),
+                        "--web.listen-address=" + url.getAuthority(),
+                        "--cluster.listen-address=",
+                        "--log.level=warn"),
+                url.resolve("/-/ready"), Duration.ofSeconds(20));
+        return new AlertmanagerServer(server, url);
     }
 
     /** Posts alerts (a JSON array in Alertmanager's API v2 shape) as Prometheus would. */
@@ -92,48 +75,11 @@ public final class AlertmanagerServer implements AutoCloseable {
     }
 
     public String log() {
-        try {
-            return Files.readString(dir.resolve("alertmanager.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private void awaitReady(Duration within) throws InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Alertmanager exited with " + process.exitValue() + ": " + log());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("Alertmanager was not ready within " + within + ": " + log());
+        return server.log();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        server.close();
     }
 }

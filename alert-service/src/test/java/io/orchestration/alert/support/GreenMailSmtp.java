@@ -2,10 +2,10 @@ package io.orchestration.alert.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.orchestration.testing.LocalServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** A real SMTP server (GreenMail) in the test JVM on a free port, which the application's mailer sends to. */
@@ -20,8 +20,8 @@ public class GreenMailSmtp implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        try {
+            port = LocalServer.freePort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port for GreenMail", e);
         }
