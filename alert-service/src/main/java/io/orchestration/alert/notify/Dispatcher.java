@@ -83,7 +83,9 @@ public class Dispatcher {
                         delivery.status = DeliveryStatus.SILENCED;
                         return Uni.createFrom().voidItem();
                     }
-                    return senders.get(channel.type).send(channel, AlertView.of(alert), delivery.kind)
+                    Sender sender = senders.get(channel.type);
+                    return Uni.createFrom().deferred(() -> sender.send(channel, AlertView.of(alert), delivery.kind))
+                            .onFailure().recoverWithItem(failure -> Outcome.failed(null, String.valueOf(failure)))
                             // The receiver answers on the HTTP client's thread; the session lives on this context.
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
                             .chain(outcome -> record(delivery, outcome));

@@ -20,6 +20,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -126,7 +128,8 @@ public class ChannelService {
             case SLACK:
                 return new ChannelSettings(needed(type, "url", request.url()), null, null, null);
             case PAGERDUTY:
-                return new ChannelSettings(request.url(), needed(type, "routingKey", request.routingKey()), null, null);
+                return new ChannelSettings(request.url() == null ? null : url(request.url()),
+                        needed(type, "routingKey", request.routingKey()), null, null);
             case EMAIL:
                 if (request.to() == null || request.to().isEmpty()) {
                     throw missing(type, "to");
@@ -141,7 +144,19 @@ public class ChannelService {
         if (value == null || value.isBlank()) {
             throw missing(type, field);
         }
-        return value;
+        return field.equals("url") ? url(value) : value;
+    }
+
+    private static String url(String value) {
+        try {
+            URI url = new URI(value);
+            if (url.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new ProblemException.InvalidInput("Field 'url': '" + value + "' is not a URL with a host");
     }
 
     private static ProblemException missing(ChannelType type, String field) {
