@@ -64,7 +64,8 @@ public class Notifications {
 
     /**
      * Alerts still firing, unacknowledged, whose last notification on a channel is older than its repeat
-     * interval are notified again, as Alertmanager repeats a notification while the alert lasts.
+     * interval are notified again, as Alertmanager repeats a notification while the alert lasts. A muted
+     * one is tried again too, so an alert outlasting its silence is notified once the silence ends.
      */
     public Uni<Void> scheduleRepeats(int batch) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

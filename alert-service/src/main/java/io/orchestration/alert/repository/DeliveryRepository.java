@@ -34,20 +34,21 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Sent triggers of firing, unacknowledged alerts that are due a repeat: the channel's repeat interval
-     * has passed and nothing was scheduled for that alert on that channel since. Locked like {@link #claimDue}.
+     * Triggers of firing, unacknowledged alerts that are due a repeat: sent (or muted by a silence, which may
+     * have ended) a repeat interval ago, with nothing scheduled for that alert on that channel since.
+     * Locked like {@link #claimDue}.
      */
     public Uni<List<Delivery>> claimDueRepeats(int batch) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                         "select d.* from delivery d"
                                 + " join alert a on a.id = d.alert_id"
                                 + " join notification_channel c on c.id = d.channel_id"
-                                + " where d.kind = 'trigger' and d.status = 'sent' and a.status = 'firing'"
+                                + " where d.kind = 'trigger' and d.status in ('sent', 'silenced') and a.status = 'firing'"
                                 + " and a.acknowledged_by is null and c.enabled"
-                                + " and d.sent_at + c.repeat_interval_ms * interval '1 millisecond' <= now()"
+                                + " and coalesce(d.sent_at, d.due_at) + c.repeat_interval_ms * interval '1 millisecond' <= now()"
                                 + " and not exists (select 1 from delivery later where later.alert_id = d.alert_id"
                                 + " and later.channel_id = d.channel_id and later.created_at > d.created_at)"
-                                + " order by d.sent_at limit :batch for update of d skip locked", Delivery.class)
+                                + " order by d.due_at limit :batch for update of d skip locked", Delivery.class)
                 .setParameter("batch", batch)
                 .getResultList());
     }

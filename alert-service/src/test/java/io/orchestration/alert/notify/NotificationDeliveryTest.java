@@ -225,6 +225,23 @@ class NotificationDeliveryTest {
         as("viewer").get("/api/alerts/{id}", muted).then().statusCode(200);
     }
 
+    @Test
+    void anAlertThatOutlastsItsSilenceIsNotifiedWhenTheSilenceEnds() {
+        String env = unique("outlast");
+        channel("{\"name\": \"%s\", \"type\": \"slack\", \"url\": \"%s\", \"environments\": [\"%s\"], \"groupWait\": \"PT0S\", \"repeatInterval\": \"PT1S\"}"
+                .formatted(unique("slack"), receiver.url("/slack"), env));
+        as("operator").contentType("application/json").body("""
+                        {"matchers": [{"name": "environment", "value": "%s"}], "endsAt": "%s", "comment": "short window"}"""
+                        .formatted(env, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3)))
+                .post("/api/alerts/silences").then().statusCode(201);
+
+        String id = raise(env, "validator-down", "error");
+        awaitUntil(() -> receiver.received("/slack").size() == 1, Duration.ofSeconds(20), "the notification after the silence");
+        List<Object> statuses = deliveriesOf(id).stream().map(d -> d.get("status")).toList();
+        assertEquals("silenced", statuses.get(0), statuses.toString());
+        assertEquals("sent", statuses.get(statuses.size() - 1), statuses.toString());
+    }
+
     private static int uncheckedMailCount(String env) {
         try {
             return mailTo(env).size();
