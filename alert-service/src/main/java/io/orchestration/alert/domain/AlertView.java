@@ -22,11 +22,13 @@ public record AlertView(
         OffsetDateTime acknowledgedAt,
         String resolvedBy,
         OffsetDateTime resolvedAt,
-        String fingerprint) {
+        String fingerprint,
+        boolean silenced) {
 
-    public static AlertView of(Alert a) {
+    /** {@code silenced}: an active silence mutes its notifications now (it is still recorded and listed). */
+    public static AlertView of(Alert a, boolean silenced) {
         return new AlertView(a.id, a.environment, a.source, a.name, a.severity, a.message, a.labels, a.status,
                 a.firstSeen, a.lastSeen, a.count, a.acknowledgedBy != null, a.acknowledgedBy, a.acknowledgedAt,
-                a.resolvedBy, a.resolvedAt, a.fingerprint);
+                a.resolvedBy, a.resolvedAt, a.fingerprint, silenced);
     }
 }

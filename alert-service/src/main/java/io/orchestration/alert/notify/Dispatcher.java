@@ -84,7 +84,7 @@ public class Dispatcher {
                         return Uni.createFrom().voidItem();
                     }
                     Sender sender = senders.get(channel.type);
-                    return Uni.createFrom().deferred(() -> sender.send(channel, AlertView.of(alert), delivery.kind))
+                    return Uni.createFrom().deferred(() -> sender.send(channel, AlertView.of(alert, false), delivery.kind))
                             .onFailure().recoverWithItem(failure -> Outcome.failed(null, String.valueOf(failure)))
                             // The receiver answers on the HTTP client's thread; the session lives on this context.
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))

@@ -19,22 +19,25 @@ public class AlertService {
 
     private final AlertRepository repository;
     private final Alerts alerts;
+    private final SilenceService silences;
 
-    public AlertService(AlertRepository repository, Alerts alerts) {
+    public AlertService(AlertRepository repository, Alerts alerts, SilenceService silences) {
         this.repository = repository;
         this.alerts = alerts;
+        this.silences = silences;
     }
 
     @WithSession
     public Uni<ResultPage<AlertView>> list(AlertRepository.Filter filter, int page, int size) {
         return repository.findMatching(filter, page, size)
                 .chain(found -> repository.countMatching(filter)
-                        .map(total -> new ResultPage<>(found.stream().map(AlertView::of).toList(), page, size, total)));
+                        .chain(total -> silences.mutedNow().map(muted -> new ResultPage<>(
+                                found.stream().map(alert -> AlertView.of(alert, muted.test(alert))).toList(), page, size, total))));
     }
 
     @WithSession
     public Uni<AlertView> get(UUID id) {
-        return find(id).map(AlertView::of);
+        return find(id).chain(alerts::viewOf);
     }
 
     @WithTransaction

@@ -27,11 +27,13 @@ public class Alerts {
     private final AlertRepository alerts;
     private final Outbox outbox;
     private final Notifications notifications;
+    private final SilenceService silences;
 
-    public Alerts(AlertRepository alerts, Outbox outbox, Notifications notifications) {
+    public Alerts(AlertRepository alerts, Outbox outbox, Notifications notifications, SilenceService silences) {
         this.alerts = alerts;
         this.outbox = outbox;
         this.notifications = notifications;
+        this.silences = silences;
     }
 
     /** An alert after a signal, and whether the signal created it (or counted a repeat). */
@@ -60,13 +62,13 @@ public class Alerts {
     public Uni<AlertView> acknowledge(Alert alert, String by) {
         return alert.acknowledge(by, now())
                 ? announce(alert, EventTypes.ALERT_UPDATED)
-                : Uni.createFrom().item(AlertView.of(alert));
+                : viewOf(alert);
     }
 
     public Uni<AlertView> resolve(Alert alert, String by) {
         return alert.resolve(by, now())
                 ? announce(alert, EventTypes.ALERT_RESOLVED).call(() -> notifications.resolved(alert))
-                : Uni.createFrom().item(AlertView.of(alert));
+                : viewOf(alert);
     }
 
     /** Resolves the alert a signal names, if it fires; an alert never raised has nothing to resolve. */
@@ -92,8 +94,13 @@ public class Alerts {
 
     private Uni<AlertView> announce(Alert alert, String eventType) {
         return alerts.persistAndFlush(alert)
-                .map(AlertView::of)
+                .chain(this::viewOf)
                 .call(view -> outbox.publish(Topics.ALERT, keyOf(alert), eventType, alert.id.toString(), view));
+    }
+
+    /** The alert as shown, with whether a silence mutes it now; in the caller's session. */
+    public Uni<AlertView> viewOf(Alert alert) {
+        return silences.isMuted(alert).map(muted -> AlertView.of(alert, muted));
     }
 
     /** Events of one environment stay in order; an alert with no environment is ordered by itself. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Silences: created for a time window, expired early by hand, and asked whether they mute an alert. */
 @ApplicationScoped
@@ -83,8 +84,13 @@ public class SilenceService {
 
     /** Whether an active silence mutes {@code alert} now; in the caller's session. */
     public Uni<Boolean> isMuted(Alert alert) {
+        return mutedNow().map(muted -> muted.test(alert));
+    }
+
+    /** Which alerts the silences active now mute; in the caller's session. */
+    public Uni<Predicate<Alert>> mutedNow() {
         OffsetDateTime now = Alerts.now();
-        return silences.findActive(now).map(active -> active.stream().anyMatch(silence -> silence.mutes(alert, now)));
+        return silences.findActive(now).map(active -> alert -> active.stream().anyMatch(silence -> silence.mutes(alert, now)));
     }
 
     private Uni<Silence> find(UUID id) {
