@@ -79,6 +79,11 @@ public class Dispatcher {
     private Uni<Void> deliver(Delivery delivery, Context context) {
         return Alert.<Alert>findById(delivery.alertId).chain(alert -> Channel.<Channel>findById(delivery.channelId)
                 .chain(channel -> silences.isMuted(alert).chain(muted -> {
+                    if (!channel.enabled) {
+                        delivery.status = DeliveryStatus.CANCELLED;
+                        delivery.lastError = "the channel was disabled before it was sent";
+                        return Uni.createFrom().voidItem();
+                    }
                     if (muted) {
                         delivery.status = DeliveryStatus.SILENCED;
                         return Uni.createFrom().voidItem();

@@ -187,6 +187,20 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void aChannelDisabledBeforeItsNotificationWentOutSendsNothing() {
+        String env = unique("disabled");
+        String name = unique("slack");
+        String id = channel("{\"name\": \"%s\", \"type\": \"slack\", \"url\": \"%s\", \"environments\": [\"%s\"], \"groupWait\": \"PT2S\"}"
+                .formatted(name, receiver.url("/slack"), env));
+        String alert = raise(env, "rpc-slow", "warning");
+        as("admin").contentType("application/json")
+                .body("{\"name\": \"%s\", \"type\": \"slack\", \"url\": \"%s\", \"enabled\": false}".formatted(name, receiver.url("/slack")))
+                .put("/api/notification-channels/{id}", id).then().statusCode(200);
+        assertEquals("cancelled", awaitSettled(alert, 1).get(0).get("status"));
+        assertEquals(List.of(), receiver.received("/slack"));
+    }
+
+    @Test
     void aFiringAlertIsRepeatedAfterRepeatIntervalUntilAcknowledged() throws Exception {
         String env = unique("repeat");
         channel("{\"name\": \"%s\", \"type\": \"slack\", \"url\": \"%s\", \"environments\": [\"%s\"], \"groupWait\": \"PT0S\", \"repeatInterval\": \"PT2S\"}"
