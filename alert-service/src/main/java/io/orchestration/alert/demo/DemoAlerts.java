@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Sample alerts so a newcomer's portal shows something on first start: when demo seeding is on and the
@@ -69,7 +70,7 @@ public class DemoAlerts {
         // Two or three samples per environment, a different mix for each.
         int first = Math.floorMod(environment.hashCode() / 10, SAMPLES.size());
         int count = 2 + Math.floorMod(environment.hashCode() / 100, 2);
-        List<Sample> picked = java.util.stream.IntStream.range(0, count).mapToObj(i -> SAMPLES.get((first + i) % SAMPLES.size())).toList();
+        List<Sample> picked = IntStream.range(0, count).mapToObj(i -> SAMPLES.get((first + i) % SAMPLES.size())).toList();
         return Multi.createFrom().iterable(picked)
                 .onItem().transformToUniAndConcatenate(sample -> alerts.raise(
                                 new Signal(environment, SOURCE, sample.name(), sample.severity(), sample.message(), sample.labels()))

@@ -7,7 +7,6 @@ import io.orchestration.alert.domain.ChannelRequest;
 import io.orchestration.alert.domain.ChannelSettings;
 import io.orchestration.alert.domain.ChannelType;
 import io.orchestration.alert.domain.ChannelView;
-import io.orchestration.alert.domain.Delivery;
 import io.orchestration.alert.domain.DeliveryAttempt;
 import io.orchestration.alert.domain.DeliveryView;
 import io.orchestration.alert.domain.Severity;

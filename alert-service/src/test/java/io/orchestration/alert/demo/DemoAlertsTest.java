@@ -1,6 +1,5 @@
 package io.orchestration.alert.demo;
 
-import io.orchestration.alert.support.Callers;
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.common.events.Topics;
 import io.orchestration.testing.CloudEventPublisher;
@@ -24,6 +23,8 @@ import java.util.stream.Collectors;
 import static io.orchestration.alert.support.Callers.as;
 import static io.orchestration.alert.support.Callers.awaitUntil;
 import static io.orchestration.alert.support.Callers.unique;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,9 +131,9 @@ class DemoAlertsTest {
             assertTrue(demoAlertsOf(first).stream().allMatch(a -> Integer.valueOf(1).equals(a.get("count"))));
 
             // A real alert ends the demo.
-            Callers.as("operator").contentType("application/json")
+            as("operator").contentType("application/json")
                     .body("{\"environment\": \"real-env\", \"name\": \"real\", \"severity\": \"info\", \"message\": \"a real one\"}")
-                    .post("/api/alerts").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+                    .post("/api/alerts").then().statusCode(anyOf(is(200), is(201)));
             String late = chosenName();
             String lateId = announce(kafka, late);
             awaitUntil(() -> applied(lateId), Duration.ofSeconds(30), "the late announcement");

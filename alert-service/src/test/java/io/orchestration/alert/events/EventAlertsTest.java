@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static io.orchestration.alert.support.Callers.as;
 import static io.orchestration.alert.support.Callers.awaitUntil;
@@ -49,7 +51,7 @@ class EventAlertsTest {
         return alerts.get(0);
     }
 
-    private static void awaitAlert(String environment, String what, java.util.function.Predicate<Map<String, Object>> wanted) {
+    private static void awaitAlert(String environment, String what, Predicate<Map<String, Object>> wanted) {
         awaitUntil(() -> alertsOf(environment).stream().anyMatch(wanted), WITHIN, what);
     }
 
@@ -96,7 +98,7 @@ class EventAlertsTest {
         events.deployment(EventTypes.DEPLOYMENT_ROLLED_BACK, env, "rolled_back", "canary error rate 0.09 above 0.05");
         events.deployment(EventTypes.DEPLOYMENT_PROGRESSED, env, "deploying", null);
         awaitUntil(() -> alertsOf(env).size() == 2, WITHIN, "a failure and a rollback alert");
-        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> byName = new HashMap<>();
         alertsOf(env).forEach(a -> byName.put((String) a.get("name"), a));
         assertEquals("error", byName.get("deployment-failed").get("severity"));
         assertTrue(((String) byName.get("deployment-failed").get("message")).contains("block number not advancing"));

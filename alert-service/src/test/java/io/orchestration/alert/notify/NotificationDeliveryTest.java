@@ -28,6 +28,7 @@ import static io.orchestration.alert.support.Channels.awaitSettled;
 import static io.orchestration.alert.support.Channels.create;
 import static io.orchestration.alert.support.Channels.deliveriesOf;
 import static io.orchestration.alert.support.Channels.raise;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,10 +237,10 @@ class NotificationDeliveryTest {
         assertEquals("sent", awaitSettled(loud, 1).get(0).get("status"));
         assertEquals(1, receiver.received("/slack").size());
         assertTrue(receiver.received("/slack").get(0).body().contains("validator-down"));
-        as("viewer").get("/api/alerts/{id}", muted).then().statusCode(200).body("silenced", org.hamcrest.Matchers.equalTo(true));
-        as("viewer").get("/api/alerts/{id}", loud).then().statusCode(200).body("silenced", org.hamcrest.Matchers.equalTo(false));
+        as("viewer").get("/api/alerts/{id}", muted).then().statusCode(200).body("silenced", equalTo(true));
+        as("viewer").get("/api/alerts/{id}", loud).then().statusCode(200).body("silenced", equalTo(false));
         as("viewer").get("/api/environments/{env}/alerts", env).then()
-                .body("items.find { it.id == '%s' }.silenced".formatted(muted), org.hamcrest.Matchers.equalTo(true));
+                .body("items.find { it.id == '%s' }.silenced".formatted(muted), equalTo(true));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import static io.orchestration.alert.support.Callers.as;
 import static io.orchestration.alert.support.Callers.asUser;
 import static io.orchestration.alert.support.Callers.unique;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -141,9 +142,5 @@ class AlertApiTest {
                 .body("count", equalTo(2))
                 .body("acknowledged", equalTo(false))
                 .body("resolvedAt", nullValue());
-    }
-
-    private static io.restassured.specification.RequestSpecification given() {
-        return io.restassured.RestAssured.given();
     }
 }

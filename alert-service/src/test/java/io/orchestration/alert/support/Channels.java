@@ -1,10 +1,13 @@
 package io.orchestration.alert.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.orchestration.alert.support.Callers.as;
 import static io.orchestration.alert.support.Callers.awaitUntil;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 /** Notification channels and alerts as a notification test sets them up, and the deliveries it waits for. */
 public final class Channels {
@@ -26,7 +29,7 @@ public final class Channels {
         return as("operator").contentType("application/json").body("""
                         {"environment": "%s", "name": "%s", "severity": "%s", "message": "%s needs attention", "labels": {"node": "besu-0"}}"""
                         .formatted(environment, name, severity, name))
-                .post("/api/alerts").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)))
+                .post("/api/alerts").then().statusCode(anyOf(is(200), is(201)))
                 .extract().path("id");
     }
 
@@ -39,7 +42,7 @@ public final class Channels {
         awaitUntil(() -> {
             List<Map<String, Object>> all = deliveriesOf(alertId);
             return all.size() == count && all.stream().noneMatch(d -> "pending".equals(d.get("status")));
-        }, java.time.Duration.ofSeconds(30), count + " settled deliveries of alert " + alertId);
+        }, Duration.ofSeconds(30), count + " settled deliveries of alert " + alertId);
         return deliveriesOf(alertId);
     }
 }
