@@ -9,6 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.orchestration.alert.support.Callers.as;
 import static io.orchestration.alert.support.Callers.asUser;
@@ -60,6 +66,30 @@ class AlertApiTest {
                 .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.find { it.id == '%s' }.count".formatted(first), equalTo(2));
+    }
+
+    @Test
+    void theSameAlertRaisedConcurrentlyIsOneAlertCountedEveryTime() throws Exception {
+        String env = unique("race");
+        String alert = body(env, "sync-lost", "error", "{\"node\": \"besu-2\"}");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(callers.submit(() -> raise(alert).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(15, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        } finally {
+            callers.shutdown();
+        }
+        as("viewer").get("/api/environments/{name}/alerts", env).then()
+                .body("total", equalTo(1))
+                .body("items[0].count", equalTo(16));
     }
 
     @Test
