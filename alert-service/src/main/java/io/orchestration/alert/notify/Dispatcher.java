@@ -11,6 +11,7 @@ import io.orchestration.alert.domain.DeliveryStatus;
 import io.orchestration.alert.repository.DeliveryRepository;
 import io.orchestration.alert.service.SilenceService;
 import io.orchestration.outbox.PeriodicTask;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,15 +45,17 @@ public class Dispatcher {
     private final Notifications notifications;
     private final SilenceService silences;
     private final NotificationConfig config;
+    private final MeterRegistry metrics;
     private final Map<ChannelType, Sender> senders = new EnumMap<>(ChannelType.class);
     private PeriodicTask task;
 
     public Dispatcher(DeliveryRepository deliveries, Notifications notifications, SilenceService silences, NotificationConfig config,
-                      Instance<Sender> senders) {
+                      MeterRegistry metrics, Instance<Sender> senders) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.silences = silences;
         this.config = config;
+        this.metrics = metrics;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
     }
 
@@ -93,12 +96,14 @@ public class Dispatcher {
                             .onFailure().recoverWithItem(failure -> Outcome.failed(null, String.valueOf(failure)))
                             // The receiver answers on the HTTP client's thread; the session lives on this context.
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                            .chain(outcome -> record(delivery, outcome));
+                            .chain(outcome -> record(delivery, channel, outcome));
                 })));
     }
 
-    private Uni<Void> record(Delivery delivery, Outcome outcome) {
+    private Uni<Void> record(Delivery delivery, Channel channel, Outcome outcome) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        metrics.counter("alert_notification_attempts", "channel_type", channel.type.id(),
+                "outcome", outcome.succeeded() ? "sent" : "failed").increment();
         delivery.attempts++;
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.deliveryId = delivery.id;

@@ -4,6 +4,7 @@ import io.orchestration.alert.support.GreenMailSmtp;
 import io.orchestration.testing.HttpReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import static io.orchestration.alert.support.Channels.awaitSettled;
 import static io.orchestration.alert.support.Channels.create;
 import static io.orchestration.alert.support.Channels.deliveriesOf;
 import static io.orchestration.alert.support.Channels.raise;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +159,8 @@ class NotificationDeliveryTest {
         assertEquals(List.of(503, 503, 503, 200), tries.stream().map(t -> t.get("httpStatus")).toList());
         assertEquals(1, receiver.accepted("/hook").size(), "delivered exactly once");
         assertEquals(4, receiver.received("/hook").size());
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("alert_notification_attempts_total{channel_type=\"webhook\",outcome=\"failed\"}"));
     }
 
     @Test
