@@ -28,7 +28,11 @@ public final class CloudEventPublisher implements AutoCloseable {
 
     /** Sends one event and waits for the broker's acknowledgement; returns its id. */
     public String publish(String topic, String key, String type, String subject, String jsonData) throws Exception {
-        String id = UUID.randomUUID().toString();
+        return publish(UUID.randomUUID().toString(), topic, key, type, subject, jsonData);
+    }
+
+    /** Sends one event with a chosen id, e.g. the same event again as a redelivery would; returns its id. */
+    public String publish(String id, String topic, String key, String type, String subject, String jsonData) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
