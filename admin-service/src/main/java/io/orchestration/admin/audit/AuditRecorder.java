@@ -1,8 +1,8 @@
 package io.orchestration.admin.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orchestration.outbox.ProcessedEvents;
+import io.orchestration.common.events.EventTypes;
+import io.orchestration.outbox.EventIntake;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,30 +14,17 @@ public class AuditRecorder {
 
     private static final String CONSUMER = "admin-service.audit";
 
-    private final ProcessedEvents processedEvents;
+    private final EventIntake intake;
     private final AuditLog auditLog;
-    private final ObjectMapper json;
 
-    public AuditRecorder(ProcessedEvents processedEvents, AuditLog auditLog, ObjectMapper json) {
-        this.processedEvents = processedEvents;
+    public AuditRecorder(EventIntake intake, AuditLog auditLog) {
+        this.intake = intake;
         this.auditLog = auditLog;
-        this.json = json;
     }
 
     @Incoming("audit-events")
     public Uni<Void> record(Message<String> message) {
-        String eventId = ProcessedEvents.eventIdOf(message);
-        return processedEvents.applyOnce(CONSUMER, eventId, () -> auditLog.append(eventId, read(message.getPayload())))
-                .replaceWithVoid()
-                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? message.ack() : message.nack(failure)));
-    }
-
-    private JsonNode read(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("An audit record that is not JSON: " + e.getMessage(), e);
-        }
+        String eventId = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getId).orElse("");
+        return intake.take(CONSUMER, message, EventTypes.AUDIT_RECORDED::equals, (type, record) -> auditLog.append(eventId, record));
     }
 }

@@ -1,5 +1,6 @@
 package io.orchestration.alert.events;
 
+import io.orchestration.outbox.EventIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orchestration.alert.demo.DemoAlerts;
 import io.orchestration.alert.domain.EnvironmentRef;

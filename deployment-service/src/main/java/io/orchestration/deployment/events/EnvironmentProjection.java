@@ -1,12 +1,10 @@
 package io.orchestration.deployment.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.deployment.domain.EnvironmentRef;
-import io.orchestration.outbox.ProcessedEvents;
+import io.orchestration.outbox.EventIntake;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,33 +16,26 @@ import java.util.Map;
 
 /**
  * Keeps {@link EnvironmentRef} in step with environment-service from its events, each applied
- * once. The topic is compacted by environment name, so a new database rebuilds from it.
+ * once (through {@link EventIntake}: retried until it commits, never dead-lettered unless unreadable). The topic is compacted by environment name, so a new database rebuilds from it.
  */
 @ApplicationScoped
 public class EnvironmentProjection {
 
     private static final String CONSUMER = "deployment-service.environments";
 
-    private final ProcessedEvents processedEvents;
-    private final ObjectMapper json;
+    private final EventIntake intake;
 
-    public EnvironmentProjection(ProcessedEvents processedEvents, ObjectMapper json) {
-        this.processedEvents = processedEvents;
-        this.json = json;
+    public EnvironmentProjection(EventIntake intake) {
+        this.intake = intake;
     }
 
     @Incoming("environment-events")
     public Uni<Void> apply(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType).orElse("");
-        return processedEvents.applyOnce(CONSUMER, ProcessedEvents.eventIdOf(message), () -> project(type, message.getPayload()))
-                .replaceWithVoid()
-                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? message.ack() : message.nack(failure)));
+        return intake.take(CONSUMER, message, type -> EventTypes.domainOf(type).equals("environment"), this::project);
     }
 
-    private Uni<?> project(String type, String payload) {
-        JsonNode data = read(payload);
-        String name = data.path("name").asText();
+    private Uni<?> project(String type, JsonNode data) {
+        String name = EventIntake.required(data, "name");
         if (EventTypes.ENVIRONMENT_DELETED.equals(type)) {
             return EnvironmentRef.deleteById(name);
         }
@@ -76,13 +67,5 @@ public class EnvironmentProjection {
             ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return ref.persist();
         });
-    }
-
-    private JsonNode read(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("environment event is not JSON: " + e.getMessage(), e);
-        }
     }
 }

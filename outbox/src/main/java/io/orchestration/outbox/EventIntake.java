@@ -1,8 +1,7 @@
-package io.orchestration.alert.events;
+package io.orchestration.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orchestration.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * The one way this service takes in another domain's events: types it has no use for are acknowledged
+ * The one way a service takes in another domain's events: types it has no use for are acknowledged
  * untouched; the others are applied once each (by CloudEvent id) and acknowledged after they commit.
  * An event whose data cannot be read is nacked, which sends it to the channel's dead-letter topic. Any
  * other failure (the database down, the service shutting down) is retried with backoff and never
@@ -58,7 +57,7 @@ public class EventIntake {
     }
 
     /** A field the event must have, as text. */
-    static String required(JsonNode data, String field) {
+    public static String required(JsonNode data, String field) {
         JsonNode value = data.path(field);
         if (!value.isValueNode() || value.asText().isBlank()) {
             throw new UnreadableEvent("event data has no '" + field + "'");

@@ -1,4 +1,4 @@
-package io.orchestration.alert.events;
+package io.orchestration.outbox;
 
 /** An event whose data this service cannot apply however often it tries: it goes to the dead-letter topic. */
 public class UnreadableEvent extends IllegalArgumentException {
