@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The packaged gateway, environment-service and deployment-service as processes on ports of their
+ * The packaged gateway, environment-service, deployment-service and admin-service as processes on ports of their
  * own, with their own databases (*_e2e), a copy of the shipped catalogue and the test keys.
  * Started once for every system test (JUnit's root store closes it at the end of the run).
  */
@@ -22,10 +22,14 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
     static final int GATEWAY_PORT = 28080;
     static final int ENVIRONMENT_PORT = 28081;
     static final int DEPLOYMENT_PORT = 28082;
+    static final int ADMIN_PORT = 28086;
+    /** The first admin's password the e2e admin-service starts with. */
+    static final String ADMIN_PASSWORD = "e2e first admin password";
 
     private static Path catalogue;
     private RunningService environmentService;
     private RunningService deploymentService;
+    private RunningService adminService;
     private RunningService gateway;
 
     @Override
@@ -61,6 +65,10 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
             Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
         String keyLocation = publicKey.toString();
+        Path privateKey = workDir.resolve("jwt-private.pem");
+        try (InputStream key = RunningPortal.class.getClassLoader().getResourceAsStream("test-keys/jwt-private.pem")) {
+            Files.copy(key, privateKey, StandardCopyOption.REPLACE_EXISTING);
+        }
         environmentService = RunningService.start("environment-service", ENVIRONMENT_PORT, Map.of(
                 "portal.db", "environment_e2e",
                 "environment.catalogue.path", catalogue.toString(),
@@ -71,18 +79,28 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
                 "mp.messaging.incoming.environment-events.group.id", "deployment-service-e2e-" + UUID.randomUUID(),
                 "deployment.dry-run.step-pause", "50ms",
                 "mp.jwt.verify.publickey.location", keyLocation));
+        adminService = RunningService.start("admin-service", ADMIN_PORT, Map.of(
+                "portal.db", "admin_e2e",
+                "mp.messaging.incoming.audit-events.group.id", "admin-service-e2e-" + UUID.randomUUID(),
+                "mp.messaging.incoming.audit-events.auto.offset.reset", "latest",
+                "admin.bootstrap.password", ADMIN_PASSWORD,
+                "smallrye.jwt.sign.key.location", privateKey.toString(),
+                "admin.tokens.key-id", "test",
+                "mp.jwt.verify.publickey.location", keyLocation));
         gateway = RunningService.start("gateway", GATEWAY_PORT, Map.of(
                 "gateway.services.environment", "http://127.0.0.1:" + ENVIRONMENT_PORT,
                 "gateway.services.deployment", "http://127.0.0.1:" + DEPLOYMENT_PORT,
+                "gateway.services.admin", "http://127.0.0.1:" + ADMIN_PORT,
                 "mp.jwt.verify.publickey.location", keyLocation));
         environmentService.awaitReady(Duration.ofSeconds(90));
         deploymentService.awaitReady(Duration.ofSeconds(90));
+        adminService.awaitReady(Duration.ofSeconds(90));
         gateway.awaitReady(Duration.ofSeconds(90));
     }
 
     @Override
     public void close() throws Throwable {
-        for (RunningService service : new RunningService[]{gateway, deploymentService, environmentService}) {
+        for (RunningService service : new RunningService[]{gateway, adminService, deploymentService, environmentService}) {
             if (service != null) {
                 service.close();
             }
