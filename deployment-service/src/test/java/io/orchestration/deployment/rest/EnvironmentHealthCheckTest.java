@@ -2,8 +2,8 @@ package io.orchestration.deployment.rest;
 
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.common.events.Topics;
-import io.orchestration.deployment.health.HardhatDevChain;
 import io.orchestration.testing.CloudEventPublisher;
+import io.orchestration.testing.HardhatDevChain;
 import io.orchestration.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
