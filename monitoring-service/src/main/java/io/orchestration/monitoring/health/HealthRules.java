@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>Besu: no new block for {@code stalled-intervals} collections in a row is unhealthy; syncing or
  *       behind, or fewer peers than {@code min-peers}, is degraded;</li>
  *   <li>Cacti: a health check that does not report success is unhealthy;</li>
- *   <li>FireFly: a node that reports itself not started is degraded;</li>
+ *   <li>FireFly: a node not registered in its network, or failed operations, is degraded;</li>
  *   <li>Chainlink CCIP: a stale oracle feed is degraded;</li>
  *   <li>cluster: no ready node is unhealthy, pods not ready are degraded.</li>
  * </ul>
@@ -55,8 +55,12 @@ public class HealthRules {
                 }
             }
             case FIREFLY -> {
-                if ("false".equals(reading.facts().get("nodeStarted"))) {
-                    judgement.add(Health.DEGRADED, "FireFly node is not started");
+                if ("false".equals(reading.facts().get("nodeRegistered"))) {
+                    judgement.add(Health.DEGRADED, "FireFly node is not registered in its network");
+                }
+                Double failed = reading.value("operationsFailed");
+                if (failed != null && failed > 0) {
+                    judgement.add(Health.DEGRADED, failed.longValue() + " failed operation(s)");
                 }
             }
             case CHAINLINK_CCIP -> {

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * An HTTP server on a free loopback port that answers each path with what it was told to:
  * recorded bodies (a Besu /metrics text, FireFly's documented replies), HTTP errors, garbage, or
- * silence. For peers that cannot run here; every request is answered in order of registration.
+ * silence. For peers that cannot run here. A reply registered for a path with its query
+ * ({@code /ops?status=Failed}) wins over one for the bare path.
  */
 public final class ReplayServer implements AutoCloseable {
 
@@ -77,7 +78,12 @@ public final class ReplayServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            Reply reply = replies.get(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            Reply reply = query == null ? null : replies.get(path + "?" + query);
+            if (reply == null) {
+                reply = replies.get(path);
+            }
             if (reply == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
