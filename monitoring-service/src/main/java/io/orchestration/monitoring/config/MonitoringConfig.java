@@ -20,6 +20,12 @@ public interface MonitoringConfig {
 
     DemoConfig demo();
 
+    /**
+     * Endpoints per environment that the catalogue does not carry (yet), e.g.
+     * {@code monitoring.endpoints.local-devnet.ccipFeeds=0x...}; an endpoint from the catalogue wins.
+     */
+    Map<String, Map<String, String>> endpoints();
+
     interface CollectionConfig {
         /** How often every target is collected unless its service type says otherwise. */
         @WithDefault("15s")

@@ -45,9 +45,11 @@ public class CollectionService {
     private final HealthRules rules;
     private final MonitoringEvents events;
     private final MonitoringGauges gauges;
+    private final java.time.Duration maxFeedAge;
 
     public CollectionService(Instance<Collector> collectors, TargetCatalog catalog, SampleStore samples, HealthRules rules,
-                             MonitoringEvents events, MonitoringGauges gauges) {
+                             MonitoringEvents events, MonitoringGauges gauges, io.orchestration.monitoring.config.MonitoringConfig config) {
+        this.maxFeedAge = config.health().feeds().maxAge();
         collectors.forEach(collector -> this.collectors.put(collector.type(), collector));
         this.catalog = catalog;
         this.samples = samples;
@@ -118,6 +120,7 @@ public class CollectionService {
         return ServiceStatus.<ServiceStatus>findById(target.key()).chain(existing -> {
             ServiceStatus status = existing != null ? existing : newStatus(target, reading.collectedAt());
             Health previous = existing != null ? existing.health : Health.UNKNOWN;
+            String previouslyStale = existing == null || existing.facts == null ? "" : existing.facts.getOrDefault("staleFeeds", "");
             Verdict verdict = rules.judge(reading, existing == null ? null : existing.lastBlock, existing == null ? 0 : existing.stalledIntervals);
             boolean changed = previous != verdict.health();
             if (changed) {
@@ -135,12 +138,37 @@ public class CollectionService {
             status.collectedAt = reading.collectedAt();
             gauges.record(reading, verdict.health());
             Uni<?> persisted = status.persist();
+            for (MonitoringEvents.FeedStale stale : newlyStaleFeeds(reading, previouslyStale)) {
+                persisted = persisted.call(() -> events.feedStale(stale));
+            }
             if (changed) {
                 persisted = persisted.call(() -> events.healthChanged(new MonitoringEvents.HealthChanged(target.environment(),
                         target.type().id(), target.serviceName(), previous.id(), verdict.health().id(), verdict.reasons(), reading.collectedAt())));
             }
             return persisted.replaceWith(status);
         });
+    }
+
+    /** Feeds stale in this reading that were not in the previous one: each is announced once per staleness. */
+    private List<MonitoringEvents.FeedStale> newlyStaleFeeds(Reading reading, String previouslyStale) {
+        String stale = reading.facts().get("staleFeeds");
+        if (stale == null) {
+            return List.of();
+        }
+        List<String> before = List.of(previouslyStale.split(","));
+        List<MonitoringEvents.FeedStale> announcements = new ArrayList<>();
+        for (String feed : stale.split(",")) {
+            if (before.contains(feed)) {
+                continue;
+            }
+            String key = "feed." + feed.toLowerCase(java.util.Locale.ROOT);
+            Double age = reading.value(key + ".ageSeconds");
+            String updatedAt = reading.facts().get(key + ".updatedAt");
+            announcements.add(new MonitoringEvents.FeedStale(reading.target().environment(), feed, reading.facts().get(key + ".description"),
+                    reading.facts().get(key + ".roundId"), updatedAt == null ? null : java.time.Instant.parse(updatedAt).atOffset(ZoneOffset.UTC),
+                    age == null ? 0 : age.longValue(), maxFeedAge.toSeconds()));
+        }
+        return announcements;
     }
 
     private static ServiceStatus newStatus(Target target, OffsetDateTime at) {

@@ -1,6 +1,7 @@
 package io.orchestration.monitoring.service;
 
 import io.orchestration.monitoring.collector.BesuCollector;
+import io.orchestration.monitoring.collector.CcipCollector;
 import io.orchestration.monitoring.config.MonitoringConfig;
 import io.orchestration.monitoring.domain.MonitoredEnvironment;
 import io.orchestration.monitoring.domain.ServiceType;
@@ -26,8 +27,10 @@ public class TargetCatalog {
 
     private final int shards;
     private final int shard;
+    private final Map<String, Map<String, String>> extraEndpoints;
 
     public TargetCatalog(MonitoringConfig config) {
+        this.extraEndpoints = config.endpoints();
         this.shards = config.shard().count();
         this.shard = config.shard().index();
         if (shards < 1 || shard < 0 || shard >= shards) {
@@ -36,7 +39,10 @@ public class TargetCatalog {
     }
 
     public List<Target> targetsOf(MonitoredEnvironment environment) {
-        Map<String, String> endpoints = environment.endpoints == null ? Map.of() : environment.endpoints;
+        Map<String, String> endpoints = new LinkedHashMap<>(extraEndpoints.getOrDefault(environment.name, Map.of()));
+        if (environment.endpoints != null) {
+            endpoints.putAll(environment.endpoints);
+        }
         List<Target> targets = new ArrayList<>();
         if (endpoints.containsKey(BesuCollector.RPC)) {
             targets.add(new Target(environment.name, ServiceType.BESU, "besu-rpc",
@@ -50,7 +56,7 @@ public class TargetCatalog {
         }
         if (endpoints.containsKey(CCIP_ROUTER)) {
             Map<String, String> ccip = new LinkedHashMap<>(endpoints);
-            ccip.keySet().retainAll(List.of(CCIP_ROUTER, BesuCollector.RPC, "ccipRpc", "ccipFeeds", "ccipFeeToken"));
+            ccip.keySet().retainAll(List.of(CCIP_ROUTER, BesuCollector.RPC, "ccipRpc", CcipCollector.FEEDS, CcipCollector.FEE_TOKEN));
             targets.add(new Target(environment.name, ServiceType.CHAINLINK_CCIP, "chainlink-ccip", ccip));
         }
         return targets;
