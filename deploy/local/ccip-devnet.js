@@ -1,12 +1,13 @@
 // Deploys a CCIP lane on an Ethereum JSON-RPC dev node (hardhat): the real CCIP Router v1.2 from
 // the bytecode in @chainlink/contracts-ccip, LINK, WETH and a MockV3Aggregator from @chainlink/local,
 // compiled here with solc-js (deploy/local/ccip/DevCcipLane.sol). Prints the addresses as JSON.
-// Usage: node ccip-devnet.js <rpc url> <chainlink dir: the untarred npm packages and solc>
+// Usage: node ccip-devnet.js <rpc url> <chainlink dir: the untarred npm packages and solc> [--demo-traffic]
+// --demo-traffic then sends two messages through the Router (one with WETH along) and executes one.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 
-const [rpcUrl, chainlinkDir] = process.argv.slice(2);
+const [rpcUrl, chainlinkDir, option] = process.argv.slice(2);
 if (!rpcUrl || !chainlinkDir) {
   console.error("usage: node ccip-devnet.js <rpc url> <chainlink dir>");
   process.exit(2);
@@ -63,8 +64,13 @@ function compile() {
 
 const word = (address) => address.toLowerCase().replace(/^0x/, "").padStart(64, "0");
 
-async function transact(from, to, data) {
-  const hash = await rpc("eth_sendTransaction", [{ from, to, data, gas: "0xE4E1C0" }]);
+function stringArgument(text) {
+  const hex = Buffer.from(text, "utf8").toString("hex");
+  return word("20") + text.length.toString(16).padStart(64, "0") + hex.padEnd(Math.ceil(hex.length / 64) * 64, "0");
+}
+
+async function transact(from, to, data, value = "0x0") {
+  const hash = await rpc("eth_sendTransaction", [{ from, to, data, value, gas: "0xE4E1C0" }]);
   for (let i = 0; i < 200; i++) {
     const receipt = await rpc("eth_getTransactionReceipt", [hash]);
     if (receipt) {
@@ -108,6 +114,11 @@ async function main() {
     deployer,
     selectors: { send: ids["send(string)"], execute: ids["execute(string)"] },
   };
+  if (option === "--demo-traffic") {
+    await transact(deployer, laneAddress, "0x" + ids["send(string)"] + stringArgument("hello from local-devnet"));
+    await transact(deployer, laneAddress, "0x" + ids["send(string)"] + stringArgument("with 0.25 WETH"), "0x3782dace9d90000");
+    await transact(deployer, laneAddress, "0x" + ids["execute(string)"] + stringArgument("hello back"));
+  }
   console.log(JSON.stringify(addresses));
 }
 
