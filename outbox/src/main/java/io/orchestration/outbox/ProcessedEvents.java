@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.OffsetDateTime;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,19 @@ public class ProcessedEvents {
                 .flatMap(first -> first
                         ? effect.get().replaceWith(Boolean.TRUE)
                         : Uni.createFrom().item(Boolean.FALSE)));
+    }
+
+    /**
+     * Applies a CloudEvent read from Kafka at most once: {@code effect} gets its type and payload and
+     * runs in a transaction unless the event was applied already; the message is acked after, or
+     * nacked with the failure.
+     */
+    public Uni<Void> applyOnce(String consumer, Message<String> message, BiFunction<String, String, Uni<?>> effect) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType).orElse("");
+        return applyOnce(consumer, eventIdOf(message), () -> effect.apply(type, message.getPayload()))
+                .replaceWithVoid()
+                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
+                        failure == null ? message.ack() : message.nack(failure)));
     }
 
     /** The CloudEvent id of a message read from Kafka. */

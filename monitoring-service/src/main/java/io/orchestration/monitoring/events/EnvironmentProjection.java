@@ -7,7 +7,6 @@ import io.orchestration.monitoring.domain.MonitoredEnvironment;
 import io.orchestration.monitoring.domain.ServiceStatus;
 import io.orchestration.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,11 +37,7 @@ public class EnvironmentProjection {
 
     @Incoming("environment-events")
     public Uni<Void> onEnvironmentEvent(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType).orElse("");
-        return processedEvents.applyOnce(CONSUMER, ProcessedEvents.eventIdOf(message), () -> track(type, message.getPayload()))
-                .replaceWithVoid()
-                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? message.ack() : message.nack(failure)));
+        return processedEvents.applyOnce(CONSUMER, message, this::track);
     }
 
     private Uni<?> track(String type, String payload) {

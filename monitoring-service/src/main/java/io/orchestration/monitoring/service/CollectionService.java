@@ -20,6 +20,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -72,7 +74,9 @@ public class CollectionService {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Context context = Vertx.currentContext();
+        // A context of its own: environments collected side by side must not share a Hibernate Reactive session.
+        Context context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
         return Multi.createFrom().iterable(targets)
                 .onItem().transformToUniAndMerge(this::read)
                 .collect().asList()
