@@ -179,6 +179,16 @@ public class DemoHistory {
                 values.put("tokenTransfers", 600.0 + step);
                 values.put("feeTokenBalance", 250 + step * 0.2);
             }
+            case CLUSTER -> {
+                values.put("nodes", 3.0);
+                values.put("nodesReady", 3.0);
+                values.put("pods", 18.0);
+                values.put("podsReady", 18.0);
+                values.put("podsNotReady", 0.0);
+                values.put("uptimeSeconds", 1_900_000.0 + step * 300.0);
+                values.put("cpuUtilisation", 0.4 + 0.1 * daily + 0.05 * random.nextDouble());
+                values.put("memoryUtilisation", 0.58 + 0.04 * random.nextDouble());
+            }
             default -> {
             }
         }

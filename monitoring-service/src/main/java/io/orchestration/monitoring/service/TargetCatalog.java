@@ -59,6 +59,9 @@ public class TargetCatalog {
             ccip.keySet().retainAll(List.of(CCIP_ROUTER, BesuCollector.RPC, "ccipRpc", CcipCollector.FEEDS, CcipCollector.FEE_TOKEN));
             targets.add(new Target(environment.name, ServiceType.CHAINLINK_CCIP, "chainlink-ccip", ccip));
         }
+        if (environment.cluster != null && !environment.cluster.isEmpty()) {
+            targets.add(new Target(environment.name, ServiceType.CLUSTER, "cluster", environment.cluster));
+        }
         return targets;
     }
 

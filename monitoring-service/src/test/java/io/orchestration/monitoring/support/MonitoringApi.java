@@ -29,12 +29,17 @@ public final class MonitoringApi {
 
     /** Announces an enabled environment with these endpoints and waits until monitoring knows it. */
     public static void announce(String environment, Map<String, String> endpoints) throws Exception {
+        announce(environment, endpoints, "{}");
+    }
+
+    /** The same with a cluster object ({@code {"namespace": ..., "credentialsSecret": ...}}) as JSON. */
+    public static void announce(String environment, Map<String, String> endpoints, String clusterJson) throws Exception {
         String json = endpoints.entrySet().stream()
                 .map(entry -> "\"" + entry.getKey() + "\": \"" + entry.getValue() + "\"")
                 .collect(Collectors.joining(", ", "{", "}"));
         String data = """
                 {"name": "%s", "provider": "onprem", "type": "hci", "enabled": true, "dryRun": true,
-                 "cluster": {}, "components": {"besu-rpc": true}, "endpoints": %s}""".formatted(environment, json);
+                 "cluster": %s, "components": {"besu-rpc": true}, "endpoints": %s}""".formatted(environment, clusterJson, json);
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
             kafka.publish(Topics.ENVIRONMENT, environment, EventTypes.ENVIRONMENT_CREATED, environment, data);
         }
