@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.orchestration.testing.MockClusterKubeconfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.path.json.JsonPath;
@@ -12,10 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,22 +49,8 @@ class ClusterHealthTest {
             return;
         }
         prepared = true;
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: portal}
-                current-context: mock
-                users:
-                - name: portal
-                  user: {token: test-token}
-                """.formatted(cluster.getMasterUrl());
         cluster.secrets().resource(new SecretBuilder().withNewMetadata().withName("cluster-credentials").endMetadata()
-                .withData(Map.of("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
+                .withData(Map.of("kubeconfig", MockClusterKubeconfig.secretValueFor(cluster.getMasterUrl().toString())))
                 .build()).createOr(existing -> existing.update());
         String twoHoursAgo = Instant.now().minus(Duration.ofHours(2)).toString();
         node("node-a-" + RUN, "True", twoHoursAgo);
