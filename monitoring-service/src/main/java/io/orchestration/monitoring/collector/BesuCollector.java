@@ -49,7 +49,7 @@ public class BesuCollector implements Collector {
     public Uni<Reading> collect(Target target) {
         String rpc = target.endpoint(RPC);
         if (rpc == null) {
-            return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(), "no besuRpc endpoint"));
+            return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(java.time.ZoneOffset.UTC), "no besuRpc endpoint"));
         }
         return Collector.guarded(target, at -> {
             Web3j node = nodes.node(rpc);

@@ -37,21 +37,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chainlink CCIP on one chain, over JSON-RPC from the environment's {@code ccipRouter}:
  * the Router's ramps from its own events ({@code OnRampSet}, {@code OffRampAdded/Removed}: the
  * supported destination chains), messages from the OnRamps' {@code CCIPSendRequested} and the
- * OffRamps' {@code ExecutionStateChanged} events (eth_getLogs), token transfers and fees from the
+ * OffRamps' {@code ExecutionStateChanged} events (eth_getLogs over the blocks new since the previous
+ * collection, kept in a {@link LaneLedger} per target), token transfers and fees from the
  * sent messages, the fee token balance the OnRamps hold (ERC-20 balanceOf), and for each oracle
  * feed in {@code ccipFeeds} (AggregatorV3) its latest round, answer and age, stale past
  * {@code monitoring.health.feeds.max-age}.
@@ -61,6 +58,9 @@ public class CcipCollector implements Collector {
 
     public static final String FEEDS = "ccipFeeds";
     public static final String FEE_TOKEN = "ccipFeeToken";
+    /** The block to read the Router's logs from after a restart (its deployment block); 0 when absent. */
+    public static final String FROM_BLOCK = "ccipFromBlock";
+    private static final int MAX_RANGES_PER_COLLECTION = 20;
 
     static final String ON_RAMP_SET = Hash.sha3String("OnRampSet(uint64,address)");
     static final String OFF_RAMP_ADDED = Hash.sha3String("OffRampAdded(uint64,address)");
@@ -68,15 +68,16 @@ public class CcipCollector implements Collector {
     static final String SEND_REQUESTED = Hash.sha3String(
             "CCIPSendRequested((uint64,address,address,uint64,uint256,bool,uint64,address,uint256,bytes,(address,uint256)[],bytes[],bytes32))");
     static final String EXECUTION_STATE_CHANGED = Hash.sha3String("ExecutionStateChanged(uint64,bytes32,uint8,bytes)");
-    private static final int SUCCESS = 2;
-    private static final int FAILURE = 3;
 
     private final JsonRpcNodes nodes;
     private final Duration maxFeedAge;
+    private final long maxLogRange;
+    private final Map<String, LaneLedger> ledgers = new ConcurrentHashMap<>();
 
     public CcipCollector(JsonRpcNodes nodes, MonitoringConfig config) {
         this.nodes = nodes;
         this.maxFeedAge = config.health().feeds().maxAge();
+        this.maxLogRange = config.ccip().maxLogRange();
     }
 
     @Override
@@ -106,73 +107,61 @@ public class CcipCollector implements Collector {
                     .chain(() -> call(node, router, new Function("typeAndVersion", List.of(), List.of(new TypeReference<Utf8String>() { })))
                             .invoke(version -> reading.fact("routerVersion", version.get(0).getValue().toString()))
                             .onFailure().recoverWithNull())
-                    .chain(() -> logs(node, List.of(router), List.of(ON_RAMP_SET, OFF_RAMP_ADDED, OFF_RAMP_REMOVED)))
-                    .chain(routerLogs -> {
-                        Ramps ramps = Ramps.from(routerLogs);
-                        reading.value("supportedChains", ramps.onRamps.size())
-                                .fact("destinationChains", String.join(",", ramps.onRamps.keySet()));
-                        return messages(node, ramps, reading)
-                                .chain(feeTokens -> feeTokenBalance(node, target, ramps, feeTokens, reading));
+                    .chain(() -> catchUp(node, target, router))
+                    .chain(ledger -> {
+                        Map<String, String> onRamps = ledger.onRamps();
+                        reading.value("supportedChains", onRamps.size())
+                                .fact("destinationChains", String.join(",", onRamps.keySet()))
+                                .fact("logsReadTo", String.valueOf(ledger.nextBlock() - 1))
+                                .values(ledger.counts());
+                        return feeTokenBalance(node, target, onRamps, ledger.firstFeeToken(), reading);
                     })
                     .chain(() -> feeds(node, target, reading, at))
                     .map(ignored -> reading.up());
         });
     }
 
-    private Uni<Set<String>> messages(Web3j node, Ramps ramps, Reading.Builder reading) {
-        Uni<List<Log>> sent = ramps.onRamps.isEmpty() ? Uni.createFrom().item(List.of())
-                : logs(node, new ArrayList<>(ramps.onRamps.values()), List.of(SEND_REQUESTED));
-        Uni<List<Log>> executed = ramps.offRamps.isEmpty() ? Uni.createFrom().item(List.of())
-                : logs(node, new ArrayList<>(ramps.offRamps), List.of(EXECUTION_STATE_CHANGED));
-        return Uni.combine().all().unis(sent, executed).asTuple().map(both -> {
-            Set<String> feeTokens = new LinkedHashSet<>();
-            Set<String> sentIds = new LinkedHashSet<>();
-            long tokenTransfers = 0;
-            BigInteger fees = BigInteger.ZERO;
-            for (Log log : both.getItem1()) {
-                SentMessage message = SentMessage.decode(log.getData());
-                sentIds.add(message.messageId);
-                tokenTransfers += message.tokenAmounts;
-                fees = fees.add(message.feeTokenAmount);
-                if (!message.feeToken.equals(Address.DEFAULT.getValue())) {
-                    feeTokens.add(message.feeToken);
-                }
-            }
-            Map<String, Integer> outcome = new HashMap<>();
-            for (Log log : both.getItem2()) {
-                if (log.getTopics().size() < 3) {
-                    throw new TargetMisbehaves("ExecutionStateChanged without its indexed message id");
-                }
-                List<Type> state = FunctionReturnDecoder.decode(log.getData(), List.of(
-                        (TypeReference) new TypeReference<Uint8>() { }, (TypeReference) new TypeReference<org.web3j.abi.datatypes.DynamicBytes>() { }));
-                outcome.put(log.getTopics().get(2), ((BigInteger) state.get(0).getValue()).intValue());
-            }
-            long succeeded = outcome.values().stream().filter(s -> s == SUCCESS).count();
-            long failed = outcome.values().stream().filter(s -> s == FAILURE).count();
-            long pending = sentIds.stream().filter(id -> {
-                Integer state = outcome.get(id);
-                return state == null || (state != SUCCESS && state != FAILURE);
-            }).count();
-            reading.value("messagesSent", sentIds.size())
-                    .value("messagesExecuted", succeeded)
-                    .value("messagesFailed", failed)
-                    .value("messagesPending", pending)
-                    .value("tokenTransfers", tokenTransfers)
-                    .value("feesPaid", new BigDecimal(fees).movePointLeft(18));
-            return feeTokens;
-        });
+    /** Reads the Router's and its ramps' logs of the blocks new since the last collection, a bounded number of ranges at a time. */
+    private Uni<LaneLedger> catchUp(Web3j node, Target target, String router) {
+        long fromBlock = target.endpoint(FROM_BLOCK) == null ? 0 : Long.parseLong(target.endpoint(FROM_BLOCK).trim());
+        String key = target.key() + "@" + router.toLowerCase(Locale.ROOT);
+        return nodes.call(node.ethBlockNumber()).map(answer -> answer.getBlockNumber().longValue())
+                .chain(latest -> {
+                    // A chain that went back (a dev node restarted) starts the ledger again.
+                    LaneLedger ledger = ledgers.compute(key, (k, known) -> known == null || known.nextBlock() > latest + 1
+                            ? new LaneLedger(fromBlock) : known);
+                    return readRanges(node, ledger, router, latest, MAX_RANGES_PER_COLLECTION);
+                });
     }
 
-    private Uni<Void> feeTokenBalance(Web3j node, Target target, Ramps ramps, Set<String> seenFeeTokens, Reading.Builder reading) {
-        String feeToken = target.endpoint(FEE_TOKEN) != null ? target.endpoint(FEE_TOKEN)
-                : seenFeeTokens.stream().findFirst().orElse(null);
-        if (feeToken == null || ramps.onRamps.isEmpty()) {
+    private Uni<LaneLedger> readRanges(Web3j node, LaneLedger ledger, String router, long latest, int rangesLeft) {
+        long from = ledger.nextBlock();
+        if (from > latest || rangesLeft == 0) {
+            return Uni.createFrom().item(ledger);
+        }
+        long to = Math.min(latest, from + maxLogRange - 1);
+        return logs(node, List.of(router), List.of(ON_RAMP_SET, OFF_RAMP_ADDED, OFF_RAMP_REMOVED), from, to)
+                .chain(routerLogs -> {
+                    List<String> onRamps = ledger.onRampsWith(routerLogs);
+                    List<String> offRamps = ledger.offRampsWith(routerLogs);
+                    Uni<List<Log>> sent = onRamps.isEmpty() ? Uni.createFrom().item(List.of()) : logs(node, onRamps, List.of(SEND_REQUESTED), from, to);
+                    Uni<List<Log>> executions = offRamps.isEmpty() ? Uni.createFrom().item(List.of())
+                            : logs(node, offRamps, List.of(EXECUTION_STATE_CHANGED), from, to);
+                    return Uni.combine().all().unis(sent, executions).asTuple()
+                            .invoke(both -> ledger.apply(from, to, routerLogs, both.getItem1(), both.getItem2()));
+                })
+                .chain(() -> readRanges(node, ledger, router, latest, rangesLeft - 1));
+    }
+
+    private Uni<Void> feeTokenBalance(Web3j node, Target target, Map<String, String> onRamps, String seenFeeToken, Reading.Builder reading) {
+        String feeToken = target.endpoint(FEE_TOKEN) != null ? target.endpoint(FEE_TOKEN) : seenFeeToken;
+        if (feeToken == null || onRamps.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         reading.fact("feeToken", feeToken);
         return call(node, feeToken, new Function("decimals", List.of(), List.of(new TypeReference<Uint8>() { })))
                 .map(decimals -> ((BigInteger) decimals.get(0).getValue()).intValue())
-                .chain(decimals -> Multi.createFrom().iterable(new LinkedHashSet<>(ramps.onRamps.values()))
+                .chain(decimals -> Multi.createFrom().iterable(new LinkedHashSet<>(onRamps.values()))
                         .onItem().transformToUniAndConcatenate(onRamp -> call(node, feeToken, new Function("balanceOf",
                                 List.of(new Address(onRamp)), List.of(new TypeReference<Uint256>() { })))
                                 .map(balance -> (BigInteger) balance.get(0).getValue()))
@@ -231,8 +220,9 @@ public class CcipCollector implements Collector {
                 });
     }
 
-    private Uni<List<Log>> logs(Web3j node, List<String> addresses, List<String> topics) {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.ZERO), DefaultBlockParameterName.LATEST, addresses);
+    private Uni<List<Log>> logs(Web3j node, List<String> addresses, List<String> topics, long from, long to) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), addresses);
         filter.addOptionalTopics(topics.toArray(String[]::new));
         return nodes.call(node.ethGetLogs(filter)).map(answer -> {
             List<Log> logs = new ArrayList<>();
@@ -260,54 +250,5 @@ public class CcipCollector implements Collector {
             }
             return decoded;
         });
-    }
-
-    /** The Router's ramps as its events left them: the latest OnRamp per destination, the OffRamps added and not removed. */
-    record Ramps(Map<String, String> onRamps, Set<String> offRamps) {
-
-        static Ramps from(List<Log> logs) {
-            Map<String, String> onRamps = new TreeMap<>();
-            Map<String, String> offRamps = new LinkedHashMap<>();
-            for (Log log : logs) {
-                String selector = new BigInteger(Numeric.cleanHexPrefix(log.getTopics().get(1)), 16).toString();
-                String ramp = "0x" + Numeric.cleanHexPrefix(log.getData()).substring(24, 64);
-                String event = log.getTopics().get(0);
-                if (event.equals(ON_RAMP_SET)) {
-                    if (ramp.equals(Address.DEFAULT.getValue())) {
-                        onRamps.remove(selector);
-                    } else {
-                        onRamps.put(selector, ramp);
-                    }
-                } else if (event.equals(OFF_RAMP_ADDED)) {
-                    offRamps.put(selector + "/" + ramp, ramp);
-                } else if (event.equals(OFF_RAMP_REMOVED)) {
-                    offRamps.remove(selector + "/" + ramp);
-                }
-            }
-            return new Ramps(onRamps, offRamps.values().stream().collect(Collectors.toCollection(LinkedHashSet::new)));
-        }
-    }
-
-    /** The parts of a v1.2 EVM2EVMMessage the collector counts, read from the event's ABI encoding. */
-    record SentMessage(String messageId, String feeToken, BigInteger feeTokenAmount, int tokenAmounts) {
-
-        static SentMessage decode(String data) {
-            String hex = Numeric.cleanHexPrefix(data);
-            try {
-                int tuple = word(hex, 0).intValueExact();
-                BigInteger feeToken = word(hex, tuple + 7 * 32);
-                BigInteger fee = word(hex, tuple + 8 * 32);
-                int tokensAt = tuple + word(hex, tuple + 10 * 32).intValueExact();
-                int tokens = word(hex, tokensAt).intValueExact();
-                String messageId = "0x" + hex.substring(2 * (tuple + 12 * 32), 2 * (tuple + 13 * 32));
-                return new SentMessage(messageId, "0x" + String.format("%040x", feeToken), fee, tokens);
-            } catch (RuntimeException e) {
-                throw new TargetMisbehaves("CCIPSendRequested data is not an EVM2EVMMessage: " + e.getMessage(), e);
-            }
-        }
-
-        private static BigInteger word(String hex, int byteOffset) {
-            return new BigInteger(hex.substring(2 * byteOffset, 2 * byteOffset + 64), 16);
-        }
     }
 }

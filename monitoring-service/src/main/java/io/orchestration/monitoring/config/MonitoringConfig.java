@@ -20,6 +20,14 @@ public interface MonitoringConfig {
 
     DemoConfig demo();
 
+    CcipConfig ccip();
+
+    interface CcipConfig {
+        /** The most blocks one eth_getLogs call asks for (nodes limit a range); 20 ranges at most per collection. */
+        @WithDefault("5000")
+        long maxLogRange();
+    }
+
     /**
      * Endpoints per environment that the catalogue does not carry (yet), e.g.
      * {@code monitoring.endpoints.local-devnet.ccipFeeds=0x...}; an endpoint from the catalogue wins.

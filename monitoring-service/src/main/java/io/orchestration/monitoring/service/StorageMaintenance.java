@@ -61,5 +61,4 @@ public class StorageMaintenance {
         Instant now = Instant.now();
         return rollups.rollUpHours(now.minus(Duration.ofHours(2)), now).replaceWithVoid();
     }
-
 }

@@ -56,7 +56,7 @@ public class TargetCatalog {
         }
         if (endpoints.containsKey(CCIP_ROUTER)) {
             Map<String, String> ccip = new LinkedHashMap<>(endpoints);
-            ccip.keySet().retainAll(List.of(CCIP_ROUTER, BesuCollector.RPC, "ccipRpc", CcipCollector.FEEDS, CcipCollector.FEE_TOKEN));
+            ccip.keySet().retainAll(List.of(CCIP_ROUTER, BesuCollector.RPC, "ccipRpc", CcipCollector.FEEDS, CcipCollector.FEE_TOKEN, CcipCollector.FROM_BLOCK));
             targets.add(new Target(environment.name, ServiceType.CHAINLINK_CCIP, "chainlink-ccip", ccip));
         }
         if (environment.cluster != null && !environment.cluster.isEmpty()) {
