@@ -42,6 +42,9 @@ public interface MonitoringConfig {
         /** Per service type (besu, cacti, firefly, chainlink-ccip, cluster): its own collection interval. */
         Map<String, Duration> intervals();
 
+        /** Per target, by its key {@code "environment/type/name"} (quoted in properties): its own collection interval. */
+        Map<String, Duration> targetIntervals();
+
         /** Longest wait for one call to a target; a slower target is unreachable for that collection. */
         @WithDefault("5s")
         Duration timeout();
@@ -50,8 +53,9 @@ public interface MonitoringConfig {
         @WithDefault("true")
         boolean scheduled();
 
-        default Duration intervalOf(String serviceType) {
-            return intervals().getOrDefault(serviceType, interval());
+        /** The target's own interval, else its service type's, else the default. */
+        default Duration intervalOf(String targetKey, String serviceType) {
+            return targetIntervals().getOrDefault(targetKey, intervals().getOrDefault(serviceType, interval()));
         }
     }
 

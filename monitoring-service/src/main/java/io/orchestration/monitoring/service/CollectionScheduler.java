@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Collects every target this replica owns at its service type's interval (15 s by default). The
+ * Collects every target this replica owns at its own interval, else its service type's, else 15 s. The
  * scheduler ticks every second and picks the targets that are due; a tick never overlaps the
  * previous one, and every call inside a collection has its own timeout, so one slow target
  * delays a tick by at most that timeout.
@@ -50,7 +50,8 @@ public class CollectionScheduler {
                 .collect().last().replaceWithVoid();
     }
 
-    private boolean isDue(Target target, Instant now) {
+    /** Whether {@code target} is this replica's and its interval has passed; if so, its next collection is scheduled. */
+    boolean isDue(Target target, Instant now) {
         if (!catalog.owns(target)) {
             return false;
         }
@@ -58,7 +59,7 @@ public class CollectionScheduler {
         if (now.isBefore(due)) {
             return false;
         }
-        nextDue.put(target.key(), now.plus(config.intervalOf(target.type().id())));
+        nextDue.put(target.key(), now.plus(config.intervalOf(target.key(), target.type().id())));
         return true;
     }
 }
