@@ -36,6 +36,12 @@ public final class EventTypes {
      */
     public static final String MONITORING_FEED_STALE = PREFIX + "monitoring.feed-stale";
 
+    /**
+     * A mutating API call, on audit-events. Data: {actor, roles: [string], clientIp, action, resourceType,
+     * resourceId, details: {...}, at}.
+     */
+    public static final String AUDIT_RECORDED = PREFIX + "audit.recorded";
+
     public static final String ALERT_CREATED = PREFIX + "alert.created";
     public static final String ALERT_UPDATED = PREFIX + "alert.updated";
     public static final String ALERT_RESOLVED = PREFIX + "alert.resolved";

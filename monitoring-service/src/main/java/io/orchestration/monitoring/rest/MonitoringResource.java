@@ -4,9 +4,12 @@ import io.orchestration.common.security.Roles;
 import io.orchestration.monitoring.domain.DashboardView;
 import io.orchestration.monitoring.domain.EnvironmentHealthView;
 import io.orchestration.monitoring.domain.ServiceStatusView;
+import io.orchestration.monitoring.events.AuditTrail;
 import io.orchestration.monitoring.service.CollectionService;
 import io.orchestration.monitoring.service.StatusService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -68,8 +73,14 @@ public class MonitoringResource {
     @Path("/environments/{name}/collect")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Collect every service of an environment now", description = "Reads every target of the environment"
-            + " (whichever replica owns it), stores the samples, updates health and publishes the events; answers the health summary after.")
-    public Uni<EnvironmentHealthView> collect(@PathParam("name") String name) {
-        return collection.collectNow(name);
+            + " (whichever replica owns it), stores the samples, updates health and publishes the events, and records the call on"
+            + " audit-events; answers the health summary after.")
+    public Uni<EnvironmentHealthView> collect(@PathParam("name") String name, @Context SecurityIdentity identity,
+                                             @Context HttpHeaders headers, @Context RoutingContext request) {
+        String forwarded = headers.getHeaderString("X-Forwarded-For");
+        String clientIp = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim()
+                : request.request().remoteAddress() == null ? null : request.request().remoteAddress().host();
+        AuditTrail.Caller caller = new AuditTrail.Caller(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList(), clientIp);
+        return collection.collectNow(name, caller);
     }
 }

@@ -9,6 +9,7 @@ import io.orchestration.monitoring.domain.Reading;
 import io.orchestration.monitoring.domain.ServiceStatus;
 import io.orchestration.monitoring.domain.ServiceType;
 import io.orchestration.monitoring.domain.Target;
+import io.orchestration.monitoring.events.AuditTrail;
 import io.orchestration.monitoring.events.MonitoringEvents;
 import io.orchestration.monitoring.health.HealthRules;
 import io.orchestration.monitoring.health.Verdict;
@@ -47,10 +48,13 @@ public class CollectionService {
     private final HealthRules rules;
     private final MonitoringEvents events;
     private final MonitoringGauges gauges;
+    private final AuditTrail audit;
     private final java.time.Duration maxFeedAge;
 
     public CollectionService(Instance<Collector> collectors, TargetCatalog catalog, SampleStore samples, HealthRules rules,
-                             MonitoringEvents events, MonitoringGauges gauges, io.orchestration.monitoring.config.MonitoringConfig config) {
+                             MonitoringEvents events, MonitoringGauges gauges, AuditTrail audit,
+                             io.orchestration.monitoring.config.MonitoringConfig config) {
+        this.audit = audit;
         this.maxFeedAge = config.health().feeds().maxAge();
         collectors.forEach(collector -> this.collectors.put(collector.type(), collector));
         this.catalog = catalog;
@@ -60,19 +64,25 @@ public class CollectionService {
         this.gauges = gauges;
     }
 
-    /** Collects every target of {@code environment} now, whichever replica owns them; its health summary after. */
-    public Uni<EnvironmentHealthView> collectNow(String environment) {
+    /** Collects every target of {@code environment} now, whichever replica owns them, audited as {@code caller}'s; its health summary after. */
+    public Uni<EnvironmentHealthView> collectNow(String environment, AuditTrail.Caller caller) {
         return Panache.withSession(() -> MonitoredEnvironment.<MonitoredEnvironment>findById(environment))
                 .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
-                .chain(found -> collect(found, target -> true))
+                .chain(found -> collect(found, target -> true, readings -> audit.record(caller, "monitoring.collect", "environment",
+                        environment, Map.of("services", readings.stream().map(reading -> reading.target().key()).toList()))))
                 .chain(() -> healthOf(environment));
     }
 
     /** Collects the targets of {@code environment} this replica owns and {@code due} selects; the readings taken. */
     public Uni<List<Reading>> collect(MonitoredEnvironment environment, Predicate<Target> due) {
+        return collect(environment, due, readings -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<List<Reading>> collect(MonitoredEnvironment environment, Predicate<Target> due,
+                                       java.util.function.Function<List<Reading>, Uni<Void>> alsoInTransaction) {
         List<Target> targets = catalog.targetsOf(environment).stream().filter(due).toList();
         if (targets.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Panache.withTransaction(() -> alsoInTransaction.apply(List.of())).replaceWith(List.of());
         }
         // A context of its own: environments collected side by side must not share a Hibernate Reactive session.
         Context context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
@@ -83,7 +93,7 @@ public class CollectionService {
                 // Collectors finish on HTTP client threads; Hibernate Reactive must continue on this context.
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
                 .call(readings -> samples.write(samplesOf(readings)))
-                .call(readings -> Panache.withTransaction(() -> record(environment.name, readings)));
+                .call(readings -> Panache.withTransaction(() -> record(environment.name, readings).chain(() -> alsoInTransaction.apply(readings))));
     }
 
     public Uni<EnvironmentHealthView> healthOf(String environment) {

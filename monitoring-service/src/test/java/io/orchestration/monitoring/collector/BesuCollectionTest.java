@@ -182,6 +182,35 @@ class BesuCollectionTest {
     }
 
     @Test
+    void collectingOnRequestIsRecordedOnTheAuditTrailWithTheCallerAndTheirAddress() throws Exception {
+        try (KafkaTopicProbe audit = KafkaTopicProbe.watch(Topics.AUDIT)) {
+            as("operator").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+                    .post("/api/monitoring/environments/{name}/collect", DOWN).then().statusCode(200);
+            ConsumerRecord<String, String> record = audit.awaitRecord(r -> DOWN.equals(r.key())
+                    && isType(r, EventTypes.AUDIT_RECORDED), Duration.ofSeconds(15));
+            JsonNode entry = data(record);
+            assertEquals("test-operator", entry.path("actor").asText());
+            assertEquals("203.0.113.7", entry.path("clientIp").asText());
+            assertEquals("monitoring.collect", entry.path("action").asText());
+            assertEquals("environment", entry.path("resourceType").asText());
+            assertEquals(DOWN, entry.path("resourceId").asText());
+            assertEquals("[\"" + DOWN + "/besu/besu-rpc\"]", entry.path("details").path("services").toString());
+        }
+    }
+
+    @Test
+    void onlyOperatorsCollectAndAnUnknownEnvironmentIsNotFound() {
+        as("viewer").post("/api/monitoring/environments/{name}/collect", DOWN).then()
+                .statusCode(403).contentType("application/problem+json");
+        io.restassured.RestAssured.given().post("/api/monitoring/environments/{name}/collect", DOWN).then().statusCode(401);
+        collect("no-such-environment-" + RUN).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("no-such-environment-" + RUN));
+        as("viewer").get("/api/monitoring/no-such-type").then().statusCode(404).contentType("application/problem+json");
+        as("viewer").get("/api/monitoring/services/besu/no-such-service/status").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void nodeThatIsDownIsUnreachableAndUnhealthy() {
         JsonPath besu = besuOf(collect(DOWN).then().statusCode(200).extract().asString());
         assertEquals("unreachable", besu.getString("state"));
