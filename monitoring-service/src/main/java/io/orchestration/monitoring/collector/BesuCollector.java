@@ -14,6 +14,7 @@ import org.web3j.utils.Numeric;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,7 +50,7 @@ public class BesuCollector implements Collector {
     public Uni<Reading> collect(Target target) {
         String rpc = target.endpoint(RPC);
         if (rpc == null) {
-            return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(java.time.ZoneOffset.UTC), "no besuRpc endpoint"));
+            return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(ZoneOffset.UTC), "no besuRpc endpoint"));
         }
         return Collector.guarded(target, at -> {
             Web3j node = nodes.node(rpc);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -121,6 +122,6 @@ public interface MonitoringConfig {
         boolean seed();
 
         /** Environments that are never seeded (they have live targets). */
-        Optional<java.util.List<String>> liveEnvironments();
+        Optional<List<String>> liveEnvironments();
     }
 }

@@ -1,5 +1,6 @@
 package io.orchestration.monitoring.domain;
 
+import io.orchestration.outbox.IdEnum;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -69,19 +70,19 @@ public class ServiceStatus extends PanacheEntityBase {
         return reasons == null ? List.of() : reasons.getOrDefault("list", List.of());
     }
 
-    public static class ServiceTypeColumn extends io.orchestration.outbox.IdEnum.Column<ServiceType> {
+    public static class ServiceTypeColumn extends IdEnum.Column<ServiceType> {
         public ServiceTypeColumn() {
             super(ServiceType.class);
         }
     }
 
-    public static class StateColumn extends io.orchestration.outbox.IdEnum.Column<ReadingState> {
+    public static class StateColumn extends IdEnum.Column<ReadingState> {
         public StateColumn() {
             super(ReadingState.class);
         }
     }
 
-    public static class HealthColumn extends io.orchestration.outbox.IdEnum.Column<Health> {
+    public static class HealthColumn extends IdEnum.Column<Health> {
         public HealthColumn() {
             super(Health.class);
         }

@@ -1,6 +1,7 @@
 package io.orchestration.monitoring.service;
 
 import io.orchestration.monitoring.collector.Collector;
+import io.orchestration.monitoring.config.MonitoringConfig;
 import io.orchestration.monitoring.domain.EnvironmentHealthView;
 import io.orchestration.monitoring.domain.EnvironmentNotFound;
 import io.orchestration.monitoring.domain.Health;
@@ -17,21 +18,25 @@ import io.orchestration.monitoring.storage.SamplePoint;
 import io.orchestration.monitoring.storage.SampleStore;
 import io.orchestration.monitoring.storage.SeriesKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.smallrye.common.vertx.VertxContext;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -49,11 +54,11 @@ public class CollectionService {
     private final MonitoringEvents events;
     private final MonitoringGauges gauges;
     private final AuditTrail audit;
-    private final java.time.Duration maxFeedAge;
+    private final Duration maxFeedAge;
 
     public CollectionService(Instance<Collector> collectors, TargetCatalog catalog, SampleStore samples, HealthRules rules,
                              MonitoringEvents events, MonitoringGauges gauges, AuditTrail audit,
-                             io.orchestration.monitoring.config.MonitoringConfig config) {
+                             MonitoringConfig config) {
         this.audit = audit;
         this.maxFeedAge = config.health().feeds().maxAge();
         collectors.forEach(collector -> this.collectors.put(collector.type(), collector));
@@ -79,7 +84,7 @@ public class CollectionService {
     }
 
     private Uni<List<Reading>> collect(MonitoredEnvironment environment, Predicate<Target> due,
-                                       java.util.function.Function<List<Reading>, Uni<Void>> alsoInTransaction) {
+                                       Function<List<Reading>, Uni<Void>> alsoInTransaction) {
         List<Target> targets = catalog.targetsOf(environment).stream().filter(due).toList();
         if (targets.isEmpty()) {
             return Panache.withTransaction(() -> alsoInTransaction.apply(List.of())).replaceWith(List.of());
@@ -175,11 +180,11 @@ public class CollectionService {
             if (before.contains(feed)) {
                 continue;
             }
-            String key = "feed." + feed.toLowerCase(java.util.Locale.ROOT);
+            String key = "feed." + feed.toLowerCase(Locale.ROOT);
             Double age = reading.value(key + ".ageSeconds");
             String updatedAt = reading.facts().get(key + ".updatedAt");
             announcements.add(new MonitoringEvents.FeedStale(reading.target().environment(), feed, reading.facts().get(key + ".description"),
-                    reading.facts().get(key + ".roundId"), updatedAt == null ? null : java.time.Instant.parse(updatedAt).atOffset(ZoneOffset.UTC),
+                    reading.facts().get(key + ".roundId"), updatedAt == null ? null : Instant.parse(updatedAt).atOffset(ZoneOffset.UTC),
                     age == null ? 0 : age.longValue(), maxFeedAge.toSeconds()));
         }
         return announcements;

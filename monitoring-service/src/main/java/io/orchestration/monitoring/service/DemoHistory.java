@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class DemoHistory {
 
     /** Seeds one environment's history and demo statuses; the number of samples written. */
     public Uni<Integer> seed(MonitoredEnvironment environment) {
-        Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(SPAN);
         Random random = new Random(environment.name.hashCode());
         List<SamplePoint> points = new ArrayList<>();

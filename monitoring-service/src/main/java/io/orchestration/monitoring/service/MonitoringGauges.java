@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.orchestration.monitoring.domain.Health;
 import io.orchestration.monitoring.domain.Reading;
+import io.orchestration.monitoring.domain.ReadingState;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +33,7 @@ public class MonitoringGauges {
         Tags tags = Tags.of("environment", reading.target().environment(), "service_type", reading.target().type().id(),
                 "service", reading.target().serviceName());
         reading.values().forEach((metric, value) -> set("portal_monitoring_" + snake(metric), tags, value));
-        set("portal_monitoring_up", tags, reading.state() == io.orchestration.monitoring.domain.ReadingState.UP ? 1.0 : 0.0);
+        set("portal_monitoring_up", tags, reading.state() == ReadingState.UP ? 1.0 : 0.0);
         set("portal_monitoring_health", tags, (double) health.ordinal());
     }
 
@@ -45,6 +47,6 @@ public class MonitoringGauges {
     }
 
     static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(Locale.ROOT);
     }
 }

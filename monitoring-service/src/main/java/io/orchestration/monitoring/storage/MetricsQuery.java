@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ public class MetricsQuery {
                                 row.getDouble(7), row.getLong(8)));
             }
             return new MetricsRange(environment, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), step,
-                    resolution.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(series.values()));
+                    resolution.name().toLowerCase(Locale.ROOT), List.copyOf(series.values()));
         });
     }
 }
