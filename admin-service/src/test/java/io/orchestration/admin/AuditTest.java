@@ -40,7 +40,15 @@ class AuditTest {
                 .body("items[0].method", equalTo("POST"))
                 .body("items[0].resourceType", equalTo("users"))
                 .body("items[0].service", equalTo("admin-service"))
-                .body("items[0].status", equalTo(201));
+                .body("items[0].status", equalTo(201))
+                .body("items[0].resourceId", equalTo(user));
+        as("admin").contentType("application/json").body("{\"role\": \"operator\"}").patch("/api/admin/users/{u}?reason=promotion", user)
+                .then().statusCode(200);
+        awaitEntries("action=UserResource.change&resource=" + user, 1);
+        as("admin").get("/api/admin/audit-logs?action=UserResource.change&resource={u}", user).then()
+                .body("items[0].resourceType", equalTo("users"))
+                .body("items[0].details.pathParameters.username", equalTo(user))
+                .body("items[0].details.query.reason", equalTo("promotion"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,14 +70,16 @@ public class AuditTrail {
         data.put("actor", namedActor != null ? namedActor
                 : identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
         data.put("clientIp", http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress());
+        data.put("roles", identity == null ? List.of() : identity.getRoles().stream().sorted().toList());
         data.put("action", resource.getResourceClass().getSimpleName() + "." + resource.getMethodName());
         data.put("method", request.getMethod());
         data.put("path", path);
-        data.put("resourceType", resourceTypeOf(path));
-        // A created resource is named by the Location the call answered; otherwise by the path.
-        String location = response.getHeaderString("Location");
-        data.put("resourceId", location != null ? location.substring(location.lastIndexOf('/') + 1) : resourceIdOf(path));
+        Map<String, List<String>> pathParameters = request.getUriInfo().getPathParameters();
+        String[] resourceRef = resourceOf(path, pathParameters, response.getHeaderString("Location"));
+        data.put("resourceType", resourceRef[0]);
+        data.put("resourceId", resourceRef[1]);
         data.put("status", response.getStatus());
+        data.put("details", Map.of("pathParameters", single(pathParameters), "query", single(request.getUriInfo().getQueryParameters())));
         data.put("at", OffsetDateTime.now(ZoneOffset.UTC).toString());
         return Panache.withTransaction(() -> outbox.publish(Topics.AUDIT, service, EventTypes.AUDIT_RECORDED, path, data))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "Audit record of %s %s could not be written", request.getMethod(), path))
@@ -84,15 +87,26 @@ public class AuditTrail {
                 .replaceWithVoid();
     }
 
-    /** {@code /api/environments/x/deploy} -> environments; {@code /api/admin/users/bob} -> users. */
-    static String resourceTypeOf(String path) {
-        String[] parts = path.replaceFirst("^/api/", "").replaceFirst("^admin/", "").split("/");
-        return parts.length == 0 || parts[0].isEmpty() ? null : parts[0];
+    /**
+     * What the call acted on: the first path parameter and the literal segment before it
+     * ({@code /api/environments/x/deploy} -> environments, x); without one, the last segment and the id the answer's
+     * Location names ({@code POST /api/admin/users} -> users, bob).
+     */
+    static String[] resourceOf(String path, Map<String, List<String>> pathParameters, String location) {
+        List<String> segments = List.of(path.replaceFirst("^/", "").split("/"));
+        for (int i = 1; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if (pathParameters.values().stream().anyMatch(values -> values.contains(segment))) {
+                return new String[]{segments.get(i - 1), segment};
+            }
+        }
+        String id = location == null ? null : location.substring(location.lastIndexOf('/') + 1);
+        return new String[]{segments.get(segments.size() - 1), id};
     }
 
-    /** The segment after the resource type, if any: the environment, deployment or user the call is about. */
-    static String resourceIdOf(String path) {
-        String[] parts = path.replaceFirst("^/api/", "").replaceFirst("^admin/", "").split("/");
-        return parts.length < 2 ? null : parts[1];
+    private static Map<String, String> single(Map<String, List<String>> parameters) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> flat.put(name, String.join(",", values)));
+        return flat;
     }
 }

@@ -2,6 +2,8 @@ package io.orchestration.admin.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orchestration.admin.domain.AuditEntry;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,8 @@ final class AuditChain {
     /** The previous hash of the first entry. */
     static final String GENESIS = "0".repeat(64);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Keys sorted: the hash must not depend on the order PostgreSQL's jsonb gives the details back in.
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private AuditChain() {
     }
@@ -26,7 +29,7 @@ final class AuditChain {
         // A JSON array of the fields: unambiguous whatever characters they hold; the time in microseconds, as stored.
         Object[] fields = {entry.seq, entry.eventId, entry.at.toInstant().truncatedTo(ChronoUnit.MICROS).toString(), entry.service,
                 entry.actor, entry.clientIp, entry.action, entry.method, entry.path, entry.resourceType, entry.resourceId,
-                entry.status, entry.previousHash};
+                entry.status, entry.details, entry.previousHash};
         try {
             byte[] canonical = JSON.writeValueAsString(Arrays.asList(fields)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

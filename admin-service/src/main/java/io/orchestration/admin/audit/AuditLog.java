@@ -1,6 +1,8 @@
 package io.orchestration.admin.audit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orchestration.admin.domain.AuditEntry;
 import io.orchestration.common.api.ResultPage;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The portal's audit log: append-only and hash-chained. Appends are serialised (an advisory lock), so each entry
@@ -24,6 +27,7 @@ import java.util.List;
 public class AuditLog {
 
     private static final int VERIFY_PAGE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Appends the audit record carried by event {@code eventId}; in the caller's transaction. */
     public Uni<Void> append(String eventId, JsonNode record) {
@@ -45,6 +49,8 @@ public class AuditLog {
                     entry.resourceType = text(record, "resourceType", null);
                     entry.resourceId = text(record, "resourceId", null);
                     entry.status = record.path("status").asInt();
+                    entry.details = record.path("details").isObject()
+                            ? JSON.convertValue(record.path("details"), new TypeReference<Map<String, Object>>() { }) : Map.of();
                     entry.hash = AuditChain.hashOf(entry);
                     return entry.persist().replaceWithVoid();
                 });

@@ -6,7 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** One audited API call, chained to the one before it by {@link #previousHash}. Never updated or deleted. */
 @Entity
@@ -41,6 +45,10 @@ public class AuditEntry extends PanacheEntityBase {
     public String resourceId;
 
     public int status;
+
+    /** The call's path parameters and query, as {@code {pathParameters: {...}, query: {...}}}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> details;
 
     @Column(name = "previous_hash")
     public String previousHash;

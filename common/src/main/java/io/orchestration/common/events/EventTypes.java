@@ -36,6 +36,7 @@ public final class EventTypes {
      */
     public static final String MONITORING_FEED_STALE = PREFIX + "monitoring.feed-stale";
 
+
     public static final String ALERT_CREATED = PREFIX + "alert.created";
     public static final String ALERT_UPDATED = PREFIX + "alert.updated";
     public static final String ALERT_RESOLVED = PREFIX + "alert.resolved";
@@ -47,7 +48,8 @@ public final class EventTypes {
 
     /**
      * A mutating API call succeeded (published by every service with a database, on topic audit-events). Data:
-     * {service, actor, clientIp, action (Resource.method), method, path, resourceType, resourceId, status, at}.
+     * {service, actor, roles, clientIp, action (Resource.method), method, path, resourceType, resourceId, status,
+     * details: {pathParameters, query}, at}.
      */
     public static final String AUDIT_RECORDED = PREFIX + "audit.recorded";
 

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.orchestration.deployment.health.HardhatDevChain;
+import io.orchestration.testing.HardhatDevChain;
 import io.orchestration.deployment.support.LiveCluster;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;

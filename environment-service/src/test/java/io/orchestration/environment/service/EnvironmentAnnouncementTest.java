@@ -40,8 +40,8 @@ class EnvironmentAnnouncementTest {
                 enabledByName.put(event.key(), data.getBoolean("enabled"));
             }
 
-            assertEquals(9, announced, "the shipped catalogue's environments");
-            assertEquals(9, enabledByName.size(), "one announcement per environment");
+            assertEquals(10, announced, "the shipped catalogue's environments");
+            assertEquals(10, enabledByName.size(), "one announcement per environment");
             assertEquals(false, enabledByName.get("oci-fra-dr"));
             assertEquals(true, enabledByName.get("azure-weu-prod"));
         }

@@ -1,4 +1,4 @@
-package io.orchestration.deployment.health;
+package io.orchestration.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Ethereum JSON-RPC node for tests: hardhat 2, installed once by {@code ./portal test} into
- * {@code .portal/npm}, started on a free loopback port with a block every second, stopped by {@link #close()}.
+ * {@code .portal/npm}, started on a free loopback port with a block every second (and one per
+ * transaction), stopped by {@link #close()}. Its config ships in this module ({@code devchain/hardhat.config.js}).
  */
 public final class HardhatDevChain implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path NPM_DIR = ROOT.resolve(".portal/npm");
     private static final Path HARDHAT = NPM_DIR.resolve("node_modules/.bin/hardhat");
-    private static final Path CONFIG = Path.of("src/test/resources/devchain/hardhat.config.js").toAbsolutePath();
+    private static final String CONFIG_RESOURCE = "/devchain/hardhat.config.js";
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private final Process process;
@@ -44,9 +45,14 @@ public final class HardhatDevChain implements AutoCloseable {
                     + " dev chain into .portal/npm), or source deploy/local/devchain.sh and run ensure_devchain_packages");
         }
         int port = freePort();
-        Path log = Files.createDirectories(Path.of("target")).resolve("hardhat-node-" + port + ".log");
+        Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+        Path log = target.resolve("hardhat-node-" + port + ".log");
+        Path config = target.resolve("hardhat.config.js");
+        try (var shipped = HardhatDevChain.class.getResourceAsStream(CONFIG_RESOURCE)) {
+            Files.write(config, shipped.readAllBytes());
+        }
         // hardhat refuses to run from outside a project that has it installed, hence the working directory.
-        Process process = new ProcessBuilder(List.of(HARDHAT.toString(), "--config", CONFIG.toString(),
+        Process process = new ProcessBuilder(List.of(HARDHAT.toString(), "--config", config.toString(),
                 "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port)))
                 .directory(NPM_DIR.toFile())
                 .redirectErrorStream(true)

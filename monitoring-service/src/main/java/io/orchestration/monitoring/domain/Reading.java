@@ -1,0 +1,71 @@
+package io.orchestration.monitoring.domain;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one collection from one target saw: numeric values become time series, facts (sync status,
+ * router address, ...) are kept with the latest status only. A target that does not answer gives a
+ * reading of state {@code unreachable} with the reason, never an exception.
+ */
+public record Reading(Target target, OffsetDateTime collectedAt, ReadingState state,
+                      Map<String, Double> values, Map<String, String> facts, String error) {
+
+    public Reading {
+        values = Map.copyOf(values);
+        facts = Map.copyOf(facts);
+    }
+
+    public static Reading unreachable(Target target, OffsetDateTime at, String reason) {
+        return new Reading(target, at, ReadingState.UNREACHABLE, Map.of(), Map.of(), reason);
+    }
+
+    public static Reading failed(Target target, OffsetDateTime at, String reason) {
+        return new Reading(target, at, ReadingState.ERROR, Map.of(), Map.of(), reason);
+    }
+
+    public static Reading notConfigured(Target target, OffsetDateTime at, String reason) {
+        return new Reading(target, at, ReadingState.NOT_CONFIGURED, Map.of(), Map.of(), reason);
+    }
+
+    public Double value(String metric) {
+        return values.get(metric);
+    }
+
+    /** Builds an {@code up} reading value by value; a value that could not be read is simply absent. */
+    public static final class Builder {
+        private final Target target;
+        private final OffsetDateTime at;
+        private final Map<String, Double> values = new LinkedHashMap<>();
+        private final Map<String, String> facts = new LinkedHashMap<>();
+
+        public Builder(Target target, OffsetDateTime at) {
+            this.target = target;
+            this.at = at;
+        }
+
+        public Builder value(String metric, Number value) {
+            if (value != null && Double.isFinite(value.doubleValue())) {
+                values.put(metric, value.doubleValue());
+            }
+            return this;
+        }
+
+        public Builder fact(String name, String value) {
+            if (value != null) {
+                facts.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder values(Map<String, Double> more) {
+            more.forEach(this::value);
+            return this;
+        }
+
+        public Reading up() {
+            return new Reading(target, at, ReadingState.UP, values, facts, null);
+        }
+    }
+}

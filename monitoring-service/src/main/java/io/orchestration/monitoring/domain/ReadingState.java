@@ -1,0 +1,26 @@
+package io.orchestration.monitoring.domain;
+
+import io.orchestration.outbox.IdEnum;
+
+/** How a collection went: the service answered, did not answer, answered nonsense, or has no endpoint to ask. */
+public enum ReadingState implements IdEnum {
+    UP("up"),
+    UNREACHABLE("unreachable"),
+    ERROR("error"),
+    NOT_CONFIGURED("not-configured");
+
+    private final String id;
+
+    ReadingState(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public static ReadingState fromId(String id) {
+        return IdEnum.fromId(ReadingState.class, id);
+    }
+}
