@@ -88,7 +88,8 @@ start_service_if_stopped() {
   [[ -f "$log" ]] && mv -f "$log" "$log.1"
   (
     cd "$ROOT" || exit 1
-    exec setsid java -Xmx128m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k \
+    # The local profile: demo data (labelled source: demo) on empty databases, local-devnet live.
+    QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" exec setsid java -Xmx128m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k \
       "${extra_opts[@]}" -jar "$(service_jar "$name")" \
       </dev/null >>"$log" 2>&1 9>&-
   ) &
