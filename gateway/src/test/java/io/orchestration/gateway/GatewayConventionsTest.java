@@ -5,4 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class GatewayConventionsTest extends ServiceConventionsTest {
+
+    @Override
+    protected boolean servesOwnApi() {
+        return false;
+    }
 }
