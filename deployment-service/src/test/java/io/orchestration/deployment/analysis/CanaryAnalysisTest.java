@@ -138,7 +138,7 @@ class CanaryAnalysisTest {
 
     @Test
     void refusedConnectionFailsAtOnce() throws Exception {
-        URI nobody = URI.create("http://127.0.0.1:" + PrometheusServer.freePort());
+        URI nobody = URI.create("http://127.0.0.1:" + io.orchestration.testing.LocalServer.freePort());
         long started = System.nanoTime();
 
         PrometheusUnreachable failure = assertThrows(PrometheusUnreachable.class, () -> new CanaryAnalysis(client, errorRateQuery, true)

@@ -6,9 +6,8 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.orchestration.testing.MockClusterKubeconfig;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 /** A live environment's cluster on fabric8's mock API server, as the live rollout tests set it up and read it. */
@@ -22,24 +21,8 @@ public final class LiveCluster {
 
     /** Puts the mock cluster's kubeconfig where the portal reads an environment's credentials from. */
     public static void credentialsAreInThePortalsNamespace(KubernetesClient cluster) {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: portal}
-                current-context: mock
-                users:
-                - name: portal
-                  user: {token: test-token}
-                """.formatted(cluster.getMasterUrl());
         cluster.secrets().resource(new SecretBuilder().withNewMetadata().withName(CREDENTIALS).endMetadata()
-                .withData(Map.of("kubeconfig", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
+                .withData(Map.of("kubeconfig", MockClusterKubeconfig.secretValueFor(cluster.getMasterUrl().toString())))
                 .build()).createOr(existing -> existing.update());
     }
 
