@@ -47,6 +47,9 @@ public class EnvironmentProjection {
     private Uni<?> project(String type, String payload) {
         JsonNode data = read(payload);
         String name = data.path("name").asText();
+        if (name.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
         if (EventTypes.ENVIRONMENT_DELETED.equals(type)) {
             return EnvironmentRef.deleteById(name);
         }
