@@ -8,9 +8,11 @@ import io.orchestration.cost.domain.CostInput;
 import io.orchestration.cost.domain.CostSummary;
 import io.orchestration.cost.domain.CostTrend;
 import io.orchestration.cost.domain.CostView;
+import io.orchestration.cost.domain.RegionUsage;
 import io.orchestration.cost.repository.CostFilter;
 import io.orchestration.cost.service.CostService;
 import io.orchestration.cost.service.Currencies;
+import io.orchestration.cost.service.RegionUsageService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,13 +37,25 @@ import java.time.LocalDate;
 public class CostResource {
 
     private final CostService costs;
+    private final RegionUsageService regionUsage;
     private final Currencies currencies;
     private final SecurityIdentity caller;
 
-    public CostResource(CostService costs, Currencies currencies, SecurityIdentity caller) {
+    public CostResource(CostService costs, RegionUsageService regionUsage, Currencies currencies, SecurityIdentity caller) {
         this.costs = costs;
+        this.regionUsage = regionUsage;
         this.currencies = currencies;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/costs/region-usage")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Usage and cost per region, and every resource that violates its environment's region policy",
+            description = "from/to or days=30|90 (last 30 days by default), currency. New violations are also sent as cost.region-violation events.")
+    public Uni<RegionUsage> regionUsage(@QueryParam("days") String days, @QueryParam("from") String from, @QueryParam("to") String to,
+                                        @QueryParam("currency") String currency) {
+        return regionUsage.report(CostQuery.filter(null, null, null, days, from, to, 30), currencies.reportCurrency(currency));
     }
 
     @GET
