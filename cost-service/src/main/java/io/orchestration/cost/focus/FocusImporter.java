@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedInputStream;
@@ -42,6 +43,8 @@ import java.util.zip.ZipException;
 @ApplicationScoped
 public class FocusImporter {
 
+    private static final Logger LOG = Logger.getLogger(FocusImporter.class);
+
     /** What to do with a file some of whose rows are bad. */
     public enum OnError { REJECT, IMPORT }
 
@@ -68,7 +71,9 @@ public class FocusImporter {
         List<EnvironmentRef> environments = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> EnvironmentRef.<EnvironmentRef>listAll()));
         FocusReader reader = new FocusReader(json, currencies::isKnown, new EnvironmentMatcher(config.environmentTag(), environments));
         ImportTally tally = new ImportTally(config.maxReportedErrors());
+        long startNanos = System.nanoTime();
         boolean staged = stage(id, decoded(body), reader, tally, onError);
+        long stagedNanos = System.nanoTime();
         CostImport record = record(id, onError, tally, actor, started);
         if (!staged) {
             record.status = "rejected";
@@ -76,7 +81,11 @@ public class FocusImporter {
             throw new ImportRejected(ImportReport.of(record));
         }
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> swap(record, tally)));
+            ImportReport report = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> swap(record, tally)));
+            LOG.infof("Import %s by %s: %d rows read, %d imported, %d rejected, %d replaced; streamed and staged in %d ms, swapped in %d ms",
+                    id, actor, report.rowsRead(), report.rowsImported(), report.rowsRejected(), report.rowsReplaced(),
+                    (stagedNanos - startNanos) / 1_000_000, (System.nanoTime() - stagedNanos) / 1_000_000);
+            return report;
         } finally {
             discardStaging(id);
         }

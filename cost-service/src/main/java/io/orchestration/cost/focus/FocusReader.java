@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,12 +44,16 @@ public final class FocusReader {
 
     private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.TRIM_SPACES).build();
-    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int MAX_FIELD = 4000;
+
+    private static final int CACHE_ENTRIES = 4096;
 
     private final ObjectMapper json;
     private final Predicate<String> knownCurrency;
     private final EnvironmentMatcher environments;
+    /** Billing exports repeat the same tags and period bounds on many rows: each distinct text is parsed once. */
+    private final Map<String, Map<String, String>> parsedTags = new HashMap<>();
+    private final Map<String, OffsetDateTime> parsedTimes = new HashMap<>();
 
     public FocusReader(ObjectMapper json, Predicate<String> knownCurrency, EnvironmentMatcher environments) {
         this.json = json;
@@ -163,8 +166,18 @@ public final class FocusReader {
         }
     }
 
-    private static OffsetDateTime time(Row row, String column) {
+    private OffsetDateTime time(Row row, String column) {
         String text = row.required(column);
+        OffsetDateTime known = parsedTimes.get(text);
+        if (known != null) {
+            return known;
+        }
+        OffsetDateTime time = parseTime(column, text);
+        remember(parsedTimes, text, time);
+        return time;
+    }
+
+    private static OffsetDateTime parseTime(String column, String text) {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException notOffset) {
@@ -181,6 +194,23 @@ public final class FocusReader {
         if (text == null) {
             return Map.of();
         }
+        Map<String, String> known = parsedTags.get(text);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> tags = parseTags(text);
+        remember(parsedTags, text, tags);
+        return tags;
+    }
+
+    private static <V> void remember(Map<String, V> cache, String text, V value) {
+        if (cache.size() >= CACHE_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(text, value);
+    }
+
+    private Map<String, String> parseTags(String text) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -192,7 +222,7 @@ public final class FocusReader {
         }
         Map<String, String> tags = new HashMap<>();
         node.fields().forEachRemaining(entry -> tags.put(entry.getKey(), entry.getValue().asText()));
-        return tags;
+        return Map.copyOf(tags);
     }
 
     /** One row's fields by column name. */
