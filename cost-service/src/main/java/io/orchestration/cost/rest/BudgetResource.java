@@ -70,7 +70,7 @@ public class BudgetResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Remove a budget and the memory of its crossings")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return budgets.delete(idOf(id)).map(done -> Response.noContent().build());
+        return budgets.delete(idOf(id), caller.getPrincipal().getName()).map(done -> Response.noContent().build());
     }
 
     private static UUID idOf(String id) {

@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -28,6 +29,8 @@ import java.util.UUID;
 /** Budgets: declared by operators, checked whenever costs change (see {@link CostWatch}). */
 @ApplicationScoped
 public class BudgetService {
+
+    private static final Logger LOG = Logger.getLogger(BudgetService.class);
 
     private static final List<BigDecimal> DEFAULT_THRESHOLDS = List.of(new BigDecimal("0.8"), BigDecimal.ONE);
 
@@ -90,8 +93,10 @@ public class BudgetService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id) {
-        return find(id).chain(budget -> budget.delete());
+    public Uni<Void> delete(UUID id, String actor) {
+        return find(id).call(budget -> budget.delete())
+                .invoke(budget -> LOG.infof("Budget %s (%s) deleted by %s", budget.id, budget.name, actor))
+                .replaceWithVoid();
     }
 
     private Uni<Budget> find(UUID id) {
