@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.orchestration.outbox.IdEnum;
 
+import java.time.OffsetDateTime;
+
 /** How long a charge's period is. */
 public enum Period implements IdEnum {
     DAILY("daily"), WEEKLY("weekly"), MONTHLY("monthly");
@@ -31,7 +33,7 @@ public enum Period implements IdEnum {
     }
 
     /** The period a charge from {@code start} to {@code end} belongs to: up to a day, up to a week, or longer. */
-    public static Period covering(java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
+    public static Period covering(OffsetDateTime start, OffsetDateTime end) {
         java.time.Duration length = java.time.Duration.between(start, end);
         if (length.compareTo(java.time.Duration.ofDays(1)) <= 0) {
             return DAILY;

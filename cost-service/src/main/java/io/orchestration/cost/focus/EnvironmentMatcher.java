@@ -3,6 +3,7 @@ package io.orchestration.cost.focus;
 import io.orchestration.cost.domain.EnvironmentRef;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class EnvironmentMatcher {
 
     public EnvironmentMatcher(String tag, List<EnvironmentRef> environments) {
         this.tag = tag;
-        this.names = new java.util.HashSet<>();
+        this.names = new HashSet<>();
         for (EnvironmentRef env : environments) {
             names.add(env.name);
             bySegment.put(env.name.toLowerCase(java.util.Locale.ROOT), env.name);

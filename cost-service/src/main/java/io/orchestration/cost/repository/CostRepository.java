@@ -83,11 +83,6 @@ public class CostRepository implements PanacheRepositoryBase<CostRecord, Long> {
                 .toList());
     }
 
-    public Uni<Long> countAll() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from cost_record")
-                .getSingleResult().map(count -> ((Number) count).longValue()));
-    }
-
     static LocalDate dayOf(Object value) {
         if (value instanceof LocalDate day) {
             return day;

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Costs entered by hand, and every read of costs: lists, summaries, trends and the month-end forecast. */
 @ApplicationScoped
@@ -89,7 +90,7 @@ public class CostService {
     }
 
     /** The event every cost change sends (the gateway shows it as cost-updated). */
-    public Uni<Void> costsUpdated(CostSource source, java.util.UUID importId, LocalDate first, LocalDate last, long rows,
+    public Uni<Void> costsUpdated(CostSource source, UUID importId, LocalDate first, LocalDate last, long rows,
                                   List<String> environments) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", source.id());
