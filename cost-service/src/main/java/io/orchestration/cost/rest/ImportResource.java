@@ -9,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +35,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
+    /** Bytes of a body waiting to be parsed before the connection is paused. */
+    private static final long BODY_HIGH_WATER = 4L * 1024 * 1024;
+
     private final FocusImporter importer;
     private final SecurityIdentity caller;
 
@@ -43,12 +49,24 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "application/gzip", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed(Roles.OPERATOR)
-    @Blocking
     @Operation(summary = "Import a FOCUS 1.x CSV file (the body, plain or gzip)", description = "onError=reject (a file with a bad row imports"
             + " nothing: 422 with the line errors) or onError=import (valid rows go in: 201 with a report naming each bad line)."
             + " Rows replace the imported rows of the same providers and days. Bodies up to cost.imports.max-size (1 GB).")
-    public Response importBody(InputStream body, @QueryParam("onError") String onError) throws Throwable {
-        return created(importer.importFile(body, onErrorOf(onError), caller.getPrincipal().getName()));
+    public Uni<Response> importBody(@QueryParam("onError") String onError, @Context HttpServerRequest request) {
+        FocusImporter.OnError chosen = onErrorOf(onError);
+        String actor = caller.getPrincipal().getName();
+        // The body is read here, not by JAX-RS, so it streams with backpressure instead of queueing in memory.
+        RequestBodyStream body = new RequestBodyStream(request, BODY_HIGH_WATER);
+        return Uni.createFrom().item(() -> {
+                    try {
+                        return created(importer.importFile(body, chosen, actor));
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
