@@ -41,10 +41,27 @@ public final class EventTypes {
     public static final String ALERT_UPDATED = PREFIX + "alert.updated";
     public static final String ALERT_RESOLVED = PREFIX + "alert.resolved";
 
-    /** Spend crossed a budget threshold. Data: {environment, budgetId, budgetName, threshold (0..1+), amount, limit, currency, period}. */
-    public static final String COST_BUDGET_THRESHOLD_CROSSED = PREFIX + "cost.budget-threshold-crossed";
-    /** A day's spend departs from its expected range. Data: {environment, date, amount, expected, deviation, currency}. */
-    public static final String COST_ANOMALY_DETECTED = PREFIX + "cost.anomaly-detected";
+    /**
+     * Spend crossed a budget threshold, once per threshold per budget period. Data: {environment, budgetId,
+     * budgetName, threshold (0..1+), amount, limit, currency, period}; cost-service adds provider (the budget's
+     * scope when it is per provider, environment then null) and periodStart.
+     */
+    public static final String COST_BUDGET_THRESHOLD_CROSSED = PREFIX + "cost.budget-exceeded";
+    /**
+     * A day's spend is far above its trailing norm, once per environment and day. Data: {environment, date, amount,
+     * expected, deviation, currency}; expected is the trailing mean, deviation (amount - expected) / expected.
+     */
+    public static final String COST_ANOMALY_DETECTED = PREFIX + "cost.anomaly";
+    /**
+     * A resource was charged in a region its environment's policy forbids, once per environment, resource and
+     * region. Data: {environment, resourceId, region, provider, allowed: [region], denied: [region], firstSeen}.
+     */
+    public static final String COST_REGION_VIOLATION = PREFIX + "cost.region-violation";
+    /**
+     * Costs changed (an import or a manual record). Data: {source (import|manual|demo), importId, firstDay,
+     * lastDay, rows, environments: [name]}.
+     */
+    public static final String COST_UPDATED = PREFIX + "cost.updated";
 
     /**
      * A mutating API call succeeded (published by every service with a database, on topic audit-events). Data:
