@@ -18,9 +18,6 @@ public interface CostConfig {
 
     DemoConfig demo();
 
-    /** Largest body of every endpoint other than the import. */
-    MemorySize jsonBodyLimit();
-
     /** The currency reports use unless asked for another, and what one unit of each currency is worth in it. */
     interface CurrencyConfig {
 
