@@ -6,6 +6,7 @@ import io.orchestration.common.security.Roles;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,12 +52,13 @@ public final class AuthMatrix {
                 }
                 guarded++;
                 String url = path.getKey().replaceAll("\\{[^}]+}", "matrix-probe");
-                check(mismatches, name, "no token", call(RestAssured.given(), method, url), 401);
-                check(mismatches, name, "an expired token", call(withToken(TestTokens.expired("admin")), method, url), 401);
-                check(mismatches, name, "a token signed by another key", call(withToken(TestTokens.wronglySigned("admin")), method, url), 401);
-                check(mismatches, name, "an alg:none token", call(withToken(TestTokens.unsigned("admin")), method, url), 401);
+                String contentType = contentTypeOf(operation.getValue());
+                check(mismatches, name, "no token", call(RestAssured.given(), method, url, contentType), 401);
+                check(mismatches, name, "an expired token", call(withToken(TestTokens.expired("admin")), method, url, contentType), 401);
+                check(mismatches, name, "a token signed by another key", call(withToken(TestTokens.wronglySigned("admin")), method, url, contentType), 401);
+                check(mismatches, name, "an alg:none token", call(withToken(TestTokens.unsigned("admin")), method, url, contentType), 401);
                 for (String role : ROLES) {
-                    int status = call(withToken(TestTokens.forRole(role)), method, url);
+                    int status = call(withToken(TestTokens.forRole(role)), method, url, contentType);
                     boolean allowed = Roles.impliedBy(role).stream().anyMatch(roles::contains);
                     if (allowed && (status == 401 || status == 403)) {
                         mismatches.add(name + ": role " + role + " may call it (roles " + roles + ") but got " + status);
@@ -84,8 +86,21 @@ public final class AuthMatrix {
         return RestAssured.given().header("Authorization", TestTokens.bearer(token));
     }
 
-    private static int call(RequestSpecification request, String method, String url) {
-        RequestSpecification withBody = Set.of("POST", "PUT", "PATCH").contains(method) ? request.contentType("application/json").body("{}") : request;
+    /** The media type the operation takes a body in (JSON, else a non-multipart one, when several), or null when none. */
+    private static String contentTypeOf(JsonNode operation) {
+        List<String> types = new ArrayList<>();
+        operation.path("requestBody").path("content").fieldNames().forEachRemaining(types::add);
+        if (types.isEmpty()) {
+            return null;
+        }
+        return types.contains("application/json") ? "application/json"
+                : types.stream().filter(type -> !type.startsWith("multipart/")).findFirst().orElse(types.get(0));
+    }
+
+    private static int call(RequestSpecification request, String method, String url, String contentType) {
+        boolean json = contentType == null || contentType.equals("application/json");
+        RequestSpecification withBody = !Set.of("POST", "PUT", "PATCH").contains(method) ? request
+                : request.contentType(contentType == null ? "application/json" : contentType).body(json ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0]);
         return withBody.request(method, url).statusCode();
     }
 
