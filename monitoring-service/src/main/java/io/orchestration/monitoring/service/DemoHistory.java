@@ -84,7 +84,10 @@ public class DemoHistory {
         return Panache.withSession(() -> MonitoredEnvironment.<MonitoredEnvironment>listAll())
                 .onItem().transformToMulti(environments -> Multi.createFrom().iterable(environments))
                 .filter(environment -> !live.contains(environment.name) && seeded.add(environment.name))
-                .onItem().transformToUniAndConcatenate(this::seed)
+                // One environment that fails does not keep the others from their history.
+                .onItem().transformToUniAndConcatenate(environment -> seed(environment)
+                        .onFailure().invoke(failure -> LOG.warnf("Demo history of %s not seeded: %s", environment.name, failure.getMessage()))
+                        .onFailure().recoverWithItem(0))
                 .collect().last().replaceWithVoid();
     }
 
@@ -115,9 +118,12 @@ public class DemoHistory {
                 .call(() -> pool.preparedQuery("update series set source = 'demo' where environment = $1").execute(Tuple.of(environment.name)))
                 .call(() -> rollups.rollUpMinutes(start, end.plus(STEP)))
                 .call(() -> rollups.rollUpHours(start, end.plus(STEP)))
-                .call(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(latest.entrySet())
-                        .onItem().transformToUniAndConcatenate(entry -> demoStatus(entry.getKey(), entry.getValue(), end))
-                        .collect().last()))
+                // A transaction per status: where a live collection stored one first (a race at start), that one stands.
+                .call(() -> Multi.createFrom().iterable(latest.entrySet())
+                        .onItem().transformToUniAndConcatenate(entry -> Panache.withTransaction(
+                                        () -> demoStatus(entry.getKey(), entry.getValue(), end))
+                                .onFailure().recoverWithNull())
+                        .collect().last())
                 .invoke(written -> LOG.infof("Seeded %d demo samples for %s", written, environment.name));
     }
 
