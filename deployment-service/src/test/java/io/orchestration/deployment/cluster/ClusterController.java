@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.orchestration.deployment.support.LiveCluster;
 
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,17 @@ public final class ClusterController implements AutoCloseable {
     /** New specs of this workload never roll out. */
     public void neverRollsOut(String name) {
         stuck.add(name);
+    }
+
+    /**
+     * A controller for the namespace of an environment whose chain (besu-rpc and besu-validator, see
+     * {@link LiveCluster#chainRunsVersion}) runs {@code version}, returned once both workloads have rolled out.
+     */
+    public static ClusterController runningChain(KubernetesClient client, String namespace, String version) {
+        ClusterController controller = new ClusterController(client, namespace);
+        LiveCluster.chainRunsVersion(client, namespace, version);
+        controller.settled(2);
+        return controller;
     }
 
     /** This workload's pods from now on are never Ready (its rollout still finishes). */

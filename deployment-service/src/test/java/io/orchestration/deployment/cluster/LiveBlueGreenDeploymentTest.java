@@ -18,7 +18,6 @@ import static io.orchestration.deployment.support.DeploymentApi.awaitUntil;
 import static io.orchestration.deployment.support.DeploymentApi.deploy;
 import static io.orchestration.deployment.support.DeploymentApi.liveEnvironmentExists;
 import static io.orchestration.deployment.support.DeploymentApi.uniqueEnvironment;
-import static io.orchestration.deployment.support.LiveCluster.chainRunsVersion;
 import static io.orchestration.deployment.support.LiveCluster.image;
 import static io.orchestration.deployment.support.LiveCluster.replicas;
 import static io.orchestration.deployment.support.LiveCluster.selector;
@@ -50,9 +49,7 @@ class LiveBlueGreenDeploymentTest {
         String environment = uniqueEnvironment("bg-ok");
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String first = deploy(environment, BLUE_GREEN.formatted("24.2.0"));
             awaitStatus(first, "completed");
 
@@ -83,9 +80,7 @@ class LiveBlueGreenDeploymentTest {
         String environment = uniqueEnvironment("bg-unready");
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             controller.podsNeverReady("besu-rpc-green");
             String id = deploy(environment, BLUE_GREEN.formatted("24.2.0"));
             awaitStatus(id, "rolled_back");
@@ -110,9 +105,7 @@ class LiveBlueGreenDeploymentTest {
         String environment = uniqueEnvironment("bg-back");
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, BLUE_GREEN.formatted("24.2.0"));
             awaitUntil(() -> "stabilise besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
                     "the switch to green and its stabilisation");

@@ -77,9 +77,7 @@ class LiveCanaryDeploymentTest {
         String environment = canaryEnvironment("canary-ok");
         canaryTrafficIsMonitored(environment);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, CANARY);
             awaitStatus(id, "completed");
 
@@ -101,9 +99,7 @@ class LiveCanaryDeploymentTest {
         String environment = canaryEnvironment("canary-bad");
         canaryTrafficIsMonitored(environment);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, CANARY);
             awaitUntil(() -> "shift 50% to canary of besu-rpc".equals(as("viewer").get("/api/deployments/{id}", id).path("currentStep")),
                     "the canary's second step");

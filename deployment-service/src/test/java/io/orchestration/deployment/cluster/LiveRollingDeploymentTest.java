@@ -74,9 +74,7 @@ class LiveRollingDeploymentTest {
         String environment = uniqueEnvironment("live-ok");
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "completed");
 
@@ -103,9 +101,7 @@ class LiveRollingDeploymentTest {
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS,
                 "{\"besuRpc\": \"" + node + "\", \"validatorRpc\": \"" + node + "\"}");
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "completed");
 
@@ -128,9 +124,7 @@ class LiveRollingDeploymentTest {
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS,
                 "{\"validatorRpc\": \"http://127.0.0.1:" + HardhatDevChain.freePort() + "\"}");
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "failed");
 
@@ -147,9 +141,7 @@ class LiveRollingDeploymentTest {
         String environment = uniqueEnvironment("live-stuck");
         liveEnvironmentExists(environment, environment, "mock", LiveCluster.CREDENTIALS);
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             controller.neverRollsOut("besu-rpc");
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "failed");
@@ -253,9 +245,7 @@ class LiveRollingDeploymentTest {
         String environment = uniqueEnvironment("live-nocred");
         liveEnvironmentExists(environment, environment, "mock", "no-such-secret");
 
-        try (ClusterController controller = new ClusterController(cluster, environment)) {
-            chainRunsVersion(cluster, environment, "24.1.0");
-            controller.settled(2);
+        try (ClusterController controller = ClusterController.runningChain(cluster, environment, "24.1.0")) {
             String id = deploy(environment, "{\"version\":\"24.2.0\",\"strategy\":\"rolling\"}");
             awaitStatus(id, "failed");
 
