@@ -56,6 +56,23 @@ public abstract class ServiceConventionsTest {
         assertTrue(shortfalls.isEmpty(), "The audit trail falls short:\n" + String.join("\n", shortfalls));
     }
 
+    /** Tables the service's background work changes by itself (scheduled collection, demo seeding), left out of the state check. */
+    protected Set<String> tablesChangedInTheBackground() {
+        return Set.of();
+    }
+
+    @Test
+    public void badInputIsRefusedAndChangesNothing() throws Exception {
+        if (!servesOwnApi()) {
+            return;
+        }
+        BadInputSweep.Result result = BadInputSweep.run(() -> StoredState.fingerprint(tablesChangedInTheBackground()));
+        System.out.println("Bad-input sweep: " + result.requests() + " requests, " + result.faults().size() + " faults");
+        assertTrue(result.requests() > 0, "the sweep sent nothing");
+        assertTrue(result.faults().isEmpty(), "Bad input answered wrongly (" + result.faults().size() + " of "
+                + result.requests() + " requests):\n" + String.join("\n", result.faults()));
+    }
+
     @Test
     public void readinessIsUpWithItsDependencies() {
         RestAssured.given().get("/q/health/ready")
