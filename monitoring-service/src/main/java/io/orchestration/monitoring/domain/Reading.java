@@ -12,6 +12,9 @@ import java.util.Map;
 public record Reading(Target target, OffsetDateTime collectedAt, ReadingState state,
                       Map<String, Double> values, Map<String, String> facts, String error) {
 
+    public static final String DISABLED_BY = "disabledBy";
+    public static final String DISABLED_AT = "disabledAt";
+
     public Reading {
         values = Map.copyOf(values);
         facts = Map.copyOf(facts);
@@ -27,6 +30,18 @@ public record Reading(Target target, OffsetDateTime collectedAt, ReadingState st
 
     public static Reading notConfigured(Target target, OffsetDateTime at, String reason) {
         return new Reading(target, at, ReadingState.NOT_CONFIGURED, Map.of(), Map.of(), reason);
+    }
+
+    /** The administrator disabled collection of this service type: no values (not zeros), and who disabled it when. */
+    public static Reading disabled(Target target, OffsetDateTime at, ServiceSetting setting) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (setting.updatedBy != null) {
+            facts.put(DISABLED_BY, setting.updatedBy);
+        }
+        if (setting.updatedAt != null) {
+            facts.put(DISABLED_AT, setting.updatedAt.toString());
+        }
+        return new Reading(target, at, ReadingState.DISABLED, Map.of(), facts, null);
     }
 
     public Double value(String metric) {

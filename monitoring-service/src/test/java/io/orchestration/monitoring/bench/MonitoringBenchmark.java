@@ -1,6 +1,7 @@
 package io.orchestration.monitoring.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.orchestration.monitoring.domain.AdminSettings;
 import io.orchestration.monitoring.domain.MonitoredEnvironment;
 import io.orchestration.monitoring.service.CollectionService;
 import io.orchestration.monitoring.storage.MetricsQuery;
@@ -185,7 +186,7 @@ class MonitoringBenchmark {
                 long cpuBefore = os.getProcessCpuTime();
                 long started = System.nanoTime();
                 VertxContextSupport.subscribeAndAwait(() -> Multi.createFrom().iterable(environments)
-                        .onItem().transformToUni(environment -> collection.collect(environment, target -> true)).merge(64)
+                        .onItem().transformToUni(environment -> collection.collect(environment, AdminSettings.NONE, target -> true)).merge(64)
                         .collect().last());
                 wall[round] = System.nanoTime() - started;
                 cores[round] = (os.getProcessCpuTime() - cpuBefore) / 15e9;
