@@ -14,6 +14,8 @@ public record Reading(Target target, OffsetDateTime collectedAt, ReadingState st
 
     public static final String DISABLED_BY = "disabledBy";
     public static final String DISABLED_AT = "disabledAt";
+    /** Prefix of the facts that say why a figure is not available from a source. */
+    public static final String UNAVAILABLE = "unavailable.";
 
     public Reading {
         values = Map.copyOf(values);
@@ -71,6 +73,15 @@ public record Reading(Target target, OffsetDateTime collectedAt, ReadingState st
             if (value != null) {
                 facts.put(name, value);
             }
+            return this;
+        }
+
+        /**
+         * A figure this kind of service does not publish: no value (never a made-up zero), and the reason as the fact
+         * {@code unavailable.<metric>}.
+         */
+        public Builder unavailable(String metric, String reason) {
+            facts.put(UNAVAILABLE + metric, reason);
             return this;
         }
 
