@@ -60,14 +60,15 @@ class ServiceConfigurationTest {
                 .json(NAMESPACE + "/operations?status=Pending&limit=1&count=true", page(0))
                 .json(NAMESPACE + "/operations?status=Failed&limit=1&count=true", page(0));
         announce(ENVIRONMENT, Map.of("firefly", firefly.url("")));
-        // The test consumer starts at the latest offset: events sent before it has its partitions would be missed.
+        // The test consumer starts at the latest offset: events sent before it reads firefly's partition would be
+        // missed, so firefly's own (harmless) setting is sent until one arrives.
         String probe = "probe-" + RUN;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (setting(probe) == null) {
+        while (setting("firefly") == null || !probe.equals(setting("firefly").getString("updatedBy"))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("monitoring never took a service-updated event from admin-events");
             }
-            serviceUpdated(probe, true, "{}", "set-up", OffsetDateTime.now(ZoneOffset.UTC));
+            serviceUpdated("firefly", "firefly", true, "{\"collectionIntervalSeconds\": 15}", probe, OffsetDateTime.now(ZoneOffset.UTC));
             Thread.sleep(1_000);
         }
     }
@@ -90,7 +91,8 @@ class ServiceConfigurationTest {
     void aDisabledServiceIsNotAskedAndSaysWhoDisabledItThenIsCollectedAgainWhenEnabled() throws Exception {
         assertEquals("up", fireflyIn(collect(ENVIRONMENT)).getString("state"));
 
-        OffsetDateTime disabledAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        // Milliseconds survive the round trip through PostgreSQL unchanged; seconds could make it older than the last setting.
+        OffsetDateTime disabledAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         serviceUpdated("firefly", false, "{\"collectionIntervalSeconds\": 15}", "alice-" + RUN, disabledAt);
         awaitSetting("firefly", setting -> !setting.getBoolean("enabled"));
         int asked = firefly.requests();
@@ -125,8 +127,9 @@ class ServiceConfigurationTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         serviceUpdated("firefly", false, "{}", "newer-" + RUN, now);
         serviceUpdated("firefly", true, "{}", "older-" + RUN, now.minusMinutes(5));
+        // Sent with firefly's key, so it lands behind the two firefly events and is applied after them.
         String probe = "probe-" + RUN + "-order";
-        serviceUpdated(probe, true, "{}", "set-up", now);
+        serviceUpdated("firefly", probe, true, "{}", "set-up", now);
         awaitSetting(probe, setting -> true);
 
         JsonPath firefly = setting("firefly");
@@ -136,10 +139,15 @@ class ServiceConfigurationTest {
     }
 
     private static void serviceUpdated(String name, boolean enabled, String config, String by, OffsetDateTime at) throws Exception {
+        serviceUpdated(name, name, enabled, config, by, at);
+    }
+
+    /** A service-updated event as admin-service's outbox sends it (keyed by the service name unless {@code key} says otherwise). */
+    private static void serviceUpdated(String key, String name, boolean enabled, String config, String by, OffsetDateTime at) throws Exception {
         String data = """
                 {"name": "%s", "enabled": %s, "config": %s, "updatedBy": "%s", "updatedAt": "%s"}""".formatted(name, enabled, config, by, at);
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
-            kafka.publish(Topics.ADMIN, name, EventTypes.ADMIN_SERVICE_UPDATED, name, data);
+            kafka.publish(Topics.ADMIN, key, EventTypes.ADMIN_SERVICE_UPDATED, name, data);
         }
     }
 
