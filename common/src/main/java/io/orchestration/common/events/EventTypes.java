@@ -28,7 +28,10 @@ public final class EventTypes {
      * serviceName, previous, health (healthy|degraded|unhealthy|unknown), reasons: [string], at}.
      */
     public static final String MONITORING_HEALTH_CHANGED = PREFIX + "monitoring.health-changed";
-    /** One environment's collection finished. Data: {environment, collectedAt, services: [{serviceType, serviceName, state, health}]}. */
+    /**
+     * One environment's collection finished. Data: {environment, collectedAt, collectedBy (the monitoring replica),
+     * services: [{serviceType, serviceName, state (up|unreachable|error|not-configured|disabled), health, collectedBy}]}.
+     */
     public static final String MONITORING_COLLECTED = PREFIX + "monitoring.collected";
     /**
      * An oracle feed's latest round is older than allowed. Data: {environment, feed (address), description,

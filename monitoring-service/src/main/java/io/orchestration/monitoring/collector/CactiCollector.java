@@ -23,6 +23,10 @@ public class CactiCollector implements Collector {
     private static final String HEALTHCHECK = "api/v1/api-server/healthcheck";
     private static final String METRICS = "api/v1/api-server/get-prometheus-exporter-metrics";
 
+    /** Checked against cactus-cmd-api-server 1.0.0: its exporter and health check carry no connection figure. */
+    static final String NO_CONNECTION_COUNT = "the Cacti API server does not publish a connection count: its Prometheus exporter"
+            + " has only cactus_api_server_total_plugin_imports and its health check only success, createdAt and memoryUsage";
+
     private final HttpFetcher http;
 
     public CactiCollector(HttpFetcher http) {
@@ -41,7 +45,7 @@ public class CactiCollector implements Collector {
             return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(ZoneOffset.UTC), "no cacti endpoint"));
         }
         return Collector.guarded(target, at -> {
-            Reading.Builder reading = new Reading.Builder(target, at);
+            Reading.Builder reading = new Reading.Builder(target, at).unavailable("activeConnections", NO_CONNECTION_COUNT);
             long started = System.nanoTime();
             return http.json(HttpFetcher.join(base, HEALTHCHECK))
                     .invoke(health -> {

@@ -20,6 +20,11 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class FireflyCollector implements Collector {
 
+    /** Checked against FireFly's metrics registry (internal/metrics/prometheus.go) and its REST API reference. */
+    static final String NO_DATABASE_CONNECTIONS = "FireFly does not publish its database connections: its metrics registry has the Go"
+            + " runtime, process and ff_* application collectors but no database pool statistics, and /api/v1/status reports"
+            + " only which database plugin runs";
+
     private final HttpFetcher http;
 
     public FireflyCollector(HttpFetcher http) {
@@ -38,7 +43,7 @@ public class FireflyCollector implements Collector {
             return Uni.createFrom().item(Reading.notConfigured(target, OffsetDateTime.now(ZoneOffset.UTC), "no firefly endpoint"));
         }
         return Collector.guarded(target, at -> {
-            Reading.Builder reading = new Reading.Builder(target, at);
+            Reading.Builder reading = new Reading.Builder(target, at).unavailable("databaseConnections", NO_DATABASE_CONNECTIONS);
             return http.json(HttpFetcher.join(base, "api/v1/status"))
                     .invoke(status -> status(reading, status))
                     .chain(status -> http.json(HttpFetcher.join(base, "api/v1/namespaces"))

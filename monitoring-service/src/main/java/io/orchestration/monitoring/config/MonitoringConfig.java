@@ -17,7 +17,7 @@ public interface MonitoringConfig {
 
     StorageConfig storage();
 
-    ShardConfig shard();
+    ReplicasConfig replicas();
 
     DemoConfig demo();
 
@@ -106,14 +106,21 @@ public interface MonitoringConfig {
         Duration hourRetention();
     }
 
-    /** Targets are split among replicas by a stable hash: each target is collected by exactly one. */
-    interface ShardConfig {
-        @WithDefault("1")
-        int count();
+    /**
+     * Live membership for sharding: each replica registers in PostgreSQL and refreshes a heartbeat; the members are
+     * the replicas with a heartbeat younger than the TTL, and each target belongs to one member by rendezvous hashing.
+     */
+    interface ReplicasConfig {
+        /** This replica's id; by default the host name with a random suffix. */
+        Optional<String> id();
 
-        /** This replica's index in [0, count); from the StatefulSet ordinal in Kubernetes. */
-        @WithDefault("0")
-        int index();
+        /** How often this replica refreshes its heartbeat and re-reads the members. */
+        @WithDefault("3s")
+        Duration heartbeat();
+
+        /** A replica whose heartbeat is older than this is no member: its targets move to the others. */
+        @WithDefault("10s")
+        Duration ttl();
     }
 
     interface DemoConfig {

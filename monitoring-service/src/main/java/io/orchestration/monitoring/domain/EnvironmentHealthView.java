@@ -6,8 +6,10 @@ import java.util.List;
 public record EnvironmentHealthView(String environment, String health, String source, List<ServiceStatusView> services) {
 
     public static EnvironmentHealthView of(String environment, List<ServiceStatus> statuses) {
-        // A service without an endpoint or credentials says so on its own; it does not make the environment unknown.
-        List<ServiceStatus> judged = statuses.stream().filter(status -> status.state != ReadingState.NOT_CONFIGURED).toList();
+        // A service without an endpoint or credentials, or disabled by the administrator, says so on its own; it does
+        // not make the environment unknown.
+        List<ServiceStatus> judged = statuses.stream()
+                .filter(status -> status.state != ReadingState.NOT_CONFIGURED && status.state != ReadingState.DISABLED).toList();
         Health worst = judged.isEmpty() ? Health.UNKNOWN : Health.HEALTHY;
         boolean demo = !statuses.isEmpty();
         for (ServiceStatus status : judged) {

@@ -12,6 +12,11 @@ import java.util.Map;
 public record Reading(Target target, OffsetDateTime collectedAt, ReadingState state,
                       Map<String, Double> values, Map<String, String> facts, String error) {
 
+    public static final String DISABLED_BY = "disabledBy";
+    public static final String DISABLED_AT = "disabledAt";
+    /** Prefix of the facts that say why a figure is not available from a source. */
+    public static final String UNAVAILABLE = "unavailable.";
+
     public Reading {
         values = Map.copyOf(values);
         facts = Map.copyOf(facts);
@@ -27,6 +32,18 @@ public record Reading(Target target, OffsetDateTime collectedAt, ReadingState st
 
     public static Reading notConfigured(Target target, OffsetDateTime at, String reason) {
         return new Reading(target, at, ReadingState.NOT_CONFIGURED, Map.of(), Map.of(), reason);
+    }
+
+    /** The administrator disabled collection of this service type: no values (not zeros), and who disabled it when. */
+    public static Reading disabled(Target target, OffsetDateTime at, ServiceSetting setting) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (setting.updatedBy != null) {
+            facts.put(DISABLED_BY, setting.updatedBy);
+        }
+        if (setting.updatedAt != null) {
+            facts.put(DISABLED_AT, setting.updatedAt.toString());
+        }
+        return new Reading(target, at, ReadingState.DISABLED, Map.of(), facts, null);
     }
 
     public Double value(String metric) {
@@ -56,6 +73,15 @@ public record Reading(Target target, OffsetDateTime collectedAt, ReadingState st
             if (value != null) {
                 facts.put(name, value);
             }
+            return this;
+        }
+
+        /**
+         * A figure this kind of service does not publish: no value (never a made-up zero), and the reason as the fact
+         * {@code unavailable.<metric>}.
+         */
+        public Builder unavailable(String metric, String reason) {
+            facts.put(UNAVAILABLE + metric, reason);
             return this;
         }
 

@@ -2,12 +2,15 @@ package io.orchestration.monitoring.domain;
 
 import io.orchestration.outbox.IdEnum;
 
-/** How a collection went: the service answered, did not answer, answered nonsense, or has no endpoint to ask. */
+/** How a collection went: the service answered, did not answer, answered nonsense, has no endpoint to ask, or is
+ * not to be asked (disabled by the administrator). */
 public enum ReadingState implements IdEnum {
     UP("up"),
     UNREACHABLE("unreachable"),
     ERROR("error"),
-    NOT_CONFIGURED("not-configured");
+    NOT_CONFIGURED("not-configured"),
+    /** The administrator turned collection of this service type off: nothing was asked. */
+    DISABLED("disabled");
 
     private final String id;
 

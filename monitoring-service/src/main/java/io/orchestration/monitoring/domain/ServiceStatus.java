@@ -51,6 +51,10 @@ public class ServiceStatus extends PanacheEntityBase {
 
     public String error;
 
+    /** The replica that took the latest reading (null for demo history). */
+    @Column(name = "collected_by")
+    public String collectedBy;
+
     /** live, or demo for seeded history. */
     public String source;
 

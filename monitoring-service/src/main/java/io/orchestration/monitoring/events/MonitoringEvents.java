@@ -17,10 +17,10 @@ public class MonitoringEvents {
                                 List<String> reasons, OffsetDateTime at) {
     }
 
-    public record CollectedService(String serviceType, String serviceName, String state, String health) {
+    public record CollectedService(String serviceType, String serviceName, String state, String health, String collectedBy) {
     }
 
-    public record Collected(String environment, OffsetDateTime collectedAt, List<CollectedService> services) {
+    public record Collected(String environment, OffsetDateTime collectedAt, String collectedBy, List<CollectedService> services) {
     }
 
     public record FeedStale(String environment, String feed, String description, String roundId, OffsetDateTime updatedAt,

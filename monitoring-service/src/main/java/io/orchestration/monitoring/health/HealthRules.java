@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The stated rules from a reading to a health, the worst rule winning:
  * <ul>
- *   <li>every service: unreachable or misbehaving is unhealthy; no endpoint configured is unknown;</li>
+ *   <li>every service: unreachable or misbehaving is unhealthy; no endpoint configured, or disabled by the
+ *       administrator, is unknown;</li>
  *   <li>Besu: no new block for {@code stalled-intervals} collections in a row is unhealthy; syncing or
  *       behind, or fewer peers than {@code min-peers}, is degraded;</li>
  *   <li>Cacti: a health check that does not report success is unhealthy;</li>
@@ -34,6 +35,12 @@ public class HealthRules {
     public Verdict judge(Reading reading, Long previousBlock, int previousStalls) {
         if (reading.state() == ReadingState.NOT_CONFIGURED) {
             return new Verdict(Health.UNKNOWN, List.of(reading.error()), previousBlock, previousStalls);
+        }
+        if (reading.state() == ReadingState.DISABLED) {
+            String by = reading.facts().get(Reading.DISABLED_BY);
+            String at = reading.facts().get(Reading.DISABLED_AT);
+            String reason = "disabled by the administrator" + (by == null ? "" : " (" + by + (at == null ? "" : ", " + at) + ")");
+            return new Verdict(Health.UNKNOWN, List.of(reason), previousBlock, previousStalls);
         }
         if (reading.state() != ReadingState.UP) {
             String what = reading.state() == ReadingState.UNREACHABLE ? "unreachable: " : "error: ";

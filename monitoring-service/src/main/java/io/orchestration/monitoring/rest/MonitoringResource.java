@@ -3,7 +3,9 @@ package io.orchestration.monitoring.rest;
 import io.orchestration.common.security.Roles;
 import io.orchestration.monitoring.domain.DashboardView;
 import io.orchestration.monitoring.domain.EnvironmentHealthView;
+import io.orchestration.monitoring.domain.ServiceSettingView;
 import io.orchestration.monitoring.domain.ServiceStatusView;
+import io.orchestration.monitoring.sharding.ReplicaMembership;
 import io.orchestration.monitoring.service.CollectionService;
 import io.orchestration.monitoring.service.StatusService;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +28,10 @@ public class MonitoringResource {
     private final StatusService statuses;
     private final CollectionService collection;
 
-    public MonitoringResource(StatusService statuses, CollectionService collection) {
+    private final ReplicaMembership membership;
+
+    public MonitoringResource(StatusService statuses, CollectionService collection, ReplicaMembership membership) {
+        this.membership = membership;
         this.statuses = statuses;
         this.collection = collection;
     }
@@ -37,6 +42,25 @@ public class MonitoringResource {
     @Operation(summary = "Every environment's service health and the count of services per health")
     public Uni<DashboardView> dashboard() {
         return statuses.dashboard();
+    }
+
+    @GET
+    @Path("/replicas")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The replicas of monitoring-service, their heartbeats and the targets each collects",
+            description = "Each target of the enabled environments is collected by exactly one live replica (rendezvous hashing"
+                    + " over the replicas whose heartbeat is younger than the TTL).")
+    public Uni<ReplicaMembership.ReplicasView> replicas() {
+        return membership.view();
+    }
+
+    @GET
+    @Path("/settings")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The administrator's service settings monitoring applies (enabled, collection interval)",
+            description = "From admin-service's service-updated events; a disabled service type is not collected.")
+    public Uni<List<ServiceSettingView>> settings() {
+        return statuses.settings();
     }
 
     @GET

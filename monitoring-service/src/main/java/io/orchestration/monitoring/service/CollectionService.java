@@ -2,17 +2,20 @@ package io.orchestration.monitoring.service;
 
 import io.orchestration.monitoring.collector.Collector;
 import io.orchestration.monitoring.config.MonitoringConfig;
+import io.orchestration.monitoring.domain.AdminSettings;
 import io.orchestration.monitoring.domain.EnvironmentHealthView;
 import io.orchestration.monitoring.domain.EnvironmentNotFound;
 import io.orchestration.monitoring.domain.Health;
 import io.orchestration.monitoring.domain.MonitoredEnvironment;
 import io.orchestration.monitoring.domain.Reading;
+import io.orchestration.monitoring.domain.ReadingState;
 import io.orchestration.monitoring.domain.ServiceStatus;
 import io.orchestration.monitoring.domain.ServiceType;
 import io.orchestration.monitoring.domain.Target;
 import io.orchestration.monitoring.events.MonitoringEvents;
 import io.orchestration.monitoring.health.HealthRules;
 import io.orchestration.monitoring.health.Verdict;
+import io.orchestration.monitoring.sharding.ReplicaMembership;
 import io.orchestration.monitoring.storage.SamplePoint;
 import io.orchestration.monitoring.storage.SampleStore;
 import io.orchestration.monitoring.storage.SeriesKey;
@@ -52,10 +55,12 @@ public class CollectionService {
     private final MonitoringEvents events;
     private final MonitoringGauges gauges;
     private final Duration maxFeedAge;
+    private final String replica;
 
     public CollectionService(Instance<Collector> collectors, TargetCatalog catalog, SampleStore samples, HealthRules rules,
-                             MonitoringEvents events, MonitoringGauges gauges,
+                             MonitoringEvents events, MonitoringGauges gauges, ReplicaMembership membership,
                              MonitoringConfig config) {
+        this.replica = membership.replicaId();
         this.maxFeedAge = config.health().feeds().maxAge();
         collectors.forEach(collector -> this.collectors.put(collector.type(), collector));
         this.catalog = catalog;
@@ -65,16 +70,23 @@ public class CollectionService {
         this.gauges = gauges;
     }
 
-    /** Collects every target of {@code environment} now, whichever replica owns them; its health summary after. */
+    /**
+     * Collects every target of {@code environment} now, whichever replica owns them (services the administrator
+     * disabled are not asked); its health summary after.
+     */
     public Uni<EnvironmentHealthView> collectNow(String environment) {
-        return Panache.withSession(() -> MonitoredEnvironment.<MonitoredEnvironment>findById(environment))
-                .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
-                .chain(found -> collect(found, target -> true))
+        return Panache.withSession(() -> MonitoredEnvironment.<MonitoredEnvironment>findById(environment)
+                        .onItem().ifNull().failWith(() -> new EnvironmentNotFound(environment))
+                        .chain(found -> AdminSettings.load().map(settings -> Map.entry(found, settings))))
+                .chain(found -> collect(found.getKey(), found.getValue(), target -> true))
                 .chain(() -> healthOf(environment));
     }
 
-    /** Collects the targets of {@code environment} this replica owns and {@code due} selects; the readings taken. */
-    public Uni<List<Reading>> collect(MonitoredEnvironment environment, Predicate<Target> due) {
+    /**
+     * Collects the targets of {@code environment} that {@code due} selects; a target of a service type the
+     * administrator disabled is not asked, its reading says it is disabled. The readings taken.
+     */
+    public Uni<List<Reading>> collect(MonitoredEnvironment environment, AdminSettings settings, Predicate<Target> due) {
         List<Target> targets = catalog.targetsOf(environment).stream().filter(due).toList();
         if (targets.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -83,7 +95,8 @@ public class CollectionService {
         Context context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         return Multi.createFrom().iterable(targets)
-                .onItem().transformToUniAndMerge(this::read)
+                .onItem().transformToUniAndMerge(target -> settings.collects(target.type()) ? read(target)
+                        : Uni.createFrom().item(Reading.disabled(target, OffsetDateTime.now(ZoneOffset.UTC), settings.of(target.type()).orElseThrow())))
                 .collect().asList()
                 // Collectors finish on HTTP client threads; Hibernate Reactive must continue on this context.
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
@@ -119,9 +132,10 @@ public class CollectionService {
         List<MonitoringEvents.CollectedService> summary = new ArrayList<>();
         return Multi.createFrom().iterable(readings)
                 .onItem().transformToUniAndConcatenate(reading -> update(reading).invoke(status -> summary.add(
-                        new MonitoringEvents.CollectedService(status.serviceType.id(), status.serviceName, status.state.id(), status.health.id()))))
+                        new MonitoringEvents.CollectedService(status.serviceType.id(), status.serviceName, status.state.id(), status.health.id(),
+                                status.collectedBy))))
                 .collect().last()
-                .chain(() -> events.collected(new MonitoringEvents.Collected(environment, OffsetDateTime.now(ZoneOffset.UTC), summary)));
+                .chain(() -> events.collected(new MonitoringEvents.Collected(environment, OffsetDateTime.now(ZoneOffset.UTC), replica, summary)));
     }
 
     private Uni<ServiceStatus> update(Reading reading) {
@@ -145,7 +159,11 @@ public class CollectionService {
             status.lastBlock = verdict.lastBlock();
             status.stalledIntervals = verdict.stalledIntervals();
             status.collectedAt = reading.collectedAt();
-            gauges.record(reading, verdict.health());
+            status.collectedBy = replica;
+            if (reading.state() != ReadingState.DISABLED) {
+                // A disabled service has no figures to chart, not zeros.
+                gauges.record(reading, verdict.health());
+            }
             Uni<?> persisted = status.persist();
             for (MonitoringEvents.FeedStale stale : newlyStaleFeeds(reading, previouslyStale)) {
                 persisted = persisted.call(() -> events.feedStale(stale));

@@ -6,6 +6,8 @@ import io.orchestration.monitoring.domain.EnvironmentHealthView;
 import io.orchestration.monitoring.domain.EnvironmentNotFound;
 import io.orchestration.monitoring.domain.Health;
 import io.orchestration.monitoring.domain.MonitoredEnvironment;
+import io.orchestration.monitoring.domain.ServiceSetting;
+import io.orchestration.monitoring.domain.ServiceSettingView;
 import io.orchestration.monitoring.domain.ServiceStatus;
 import io.orchestration.monitoring.domain.ServiceStatusView;
 import io.orchestration.monitoring.domain.ServiceType;
@@ -42,6 +44,11 @@ public class StatusService {
                             }
                             return new DashboardView(OffsetDateTime.now(ZoneOffset.UTC), counts, views);
                         })));
+    }
+
+    public Uni<List<ServiceSettingView>> settings() {
+        return Panache.withSession(() -> ServiceSetting.<ServiceSetting>list("order by name"))
+                .map(settings -> settings.stream().map(ServiceSettingView::of).toList());
     }
 
     public Uni<List<ServiceStatusView>> ofType(String type) {

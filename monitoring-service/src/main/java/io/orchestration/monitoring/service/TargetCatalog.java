@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which targets an environment has, from the endpoints its catalogue entry names, and which of them
- * this replica collects: targets are split among {@code monitoring.shard.count} replicas by a stable
- * hash of their key, so each is collected by exactly one.
+ * Which targets an environment has, from the endpoints its catalogue entry names (which replica collects
+ * each is {@link io.orchestration.monitoring.sharding.ReplicaMembership}'s business).
  */
 @ApplicationScoped
 public class TargetCatalog {
@@ -25,17 +24,10 @@ public class TargetCatalog {
     public static final String FIREFLY = "firefly";
     public static final String CCIP_ROUTER = "ccipRouter";
 
-    private final int shards;
-    private final int shard;
     private final Map<String, Map<String, String>> extraEndpoints;
 
     public TargetCatalog(MonitoringConfig config) {
         this.extraEndpoints = config.endpoints();
-        this.shards = config.shard().count();
-        this.shard = config.shard().index();
-        if (shards < 1 || shard < 0 || shard >= shards) {
-            throw new IllegalArgumentException("monitoring.shard.index must be in [0, monitoring.shard.count): " + shard + " of " + shards);
-        }
     }
 
     public List<Target> targetsOf(MonitoredEnvironment environment) {
@@ -63,11 +55,6 @@ public class TargetCatalog {
             targets.add(new Target(environment.name, ServiceType.CLUSTER, "cluster", environment.cluster));
         }
         return targets;
-    }
-
-    /** Whether this replica collects {@code target}. */
-    public boolean owns(Target target) {
-        return shards == 1 || Math.floorMod(target.key().hashCode(), shards) == shard;
     }
 
     private static Map<String, String> only(Map<String, String> endpoints, String... names) {

@@ -1,6 +1,7 @@
 package io.orchestration.monitoring.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.orchestration.monitoring.domain.AdminSettings;
 import io.orchestration.monitoring.domain.MonitoredEnvironment;
 import io.orchestration.monitoring.service.CollectionService;
 import io.orchestration.monitoring.storage.MetricsQuery;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -35,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -43,8 +46,10 @@ import java.util.regex.Pattern;
 
 /**
  * The monitoring benchmarks of ARCHITECTURE.md section 9, run by {@code ./portal bench} (never by a
- * plain test run: tag "benchmark"). Results go to target/benchmarks/monitoring.md; each figure is a
- * measurement of this run on this machine, ratios side by side in the same run. The collection
+ * plain test run: tag "benchmark"). Results replace the "## monitoring-service" section of
+ * docs/benchmarks.md, each figure with its target and whether this run met it; each figure is a
+ * measurement of this run on this machine, ratios side by side in the same run, with the machine's
+ * load average before and after (other work on the machine slows every figure). The collection
  * benchmark writes its events to the outbox as collection does; ./portal bench keeps the relay from
  * sending them (outbox.relay.interval=24h) and the benchmark deletes them afterwards.
  */
@@ -56,6 +61,10 @@ class MonitoringBenchmark {
     private static final int INGEST_ROWS = 600_000;
     private static final int BATCH = 20_000;
     private static final int SERIES = 1_000;
+    private static final String SECTION = "## monitoring-service";
+    private static final double INGEST_TARGET_RATIO = 0.3;
+    private static final double CHART_TARGET_P95_MS = 100;
+    private static final double COLLECTION_TARGET_CORES = 1.0;
 
     @Inject
     SampleStore samples;
@@ -68,18 +77,51 @@ class MonitoringBenchmark {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
+    private final StringBuilder summaryRows = new StringBuilder();
     private final StringBuilder report = new StringBuilder();
 
     @Test
     void ingestQueryAndCollection() throws Throwable {
-        report.append("# monitoring-service benchmarks\n\nRun ").append(OffsetDateTime.now(ZoneOffset.UTC).withNano(0))
-                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
+        String loadBefore = loadAverage();
         ingest();
         chartQuery();
         collectionCost();
-        Path out = Files.createDirectories(Path.of("target/benchmarks")).resolve("monitoring.md");
-        Files.writeString(out, report.toString());
-        System.out.println(report);
+        String section = SECTION + "\n\nRun " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + " by `./portal bench` (MonitoringBenchmark) on "
+                + Runtime.getRuntime().availableProcessors() + " cores; load average (1, 5, 15 min) " + loadBefore + " before the run and "
+                + loadAverage() + " after it (above the core count, other work shared the machine and slowed every figure).\n\n"
+                + "| figure | this run | target | met |\n|---|---|---|---|\n" + summaryRows + "\n" + report
+                + "The collection rounds write their events to the outbox inside the measured transactions; the benchmark holds the"
+                + " relay back (`outbox.relay.interval=24h`) so the synthetic events do not reach the shared Kafka topic, and deletes"
+                + " them afterwards.\n";
+        writeSection(section);
+        System.out.println(section);
+    }
+
+    /** Replaces this benchmark's own section of docs/benchmarks.md (or appends it), leaving the others as they are. */
+    private static void writeSection(String section) throws IOException {
+        Path doc = Path.of("..", "docs", "benchmarks.md");
+        String text = Files.readString(doc);
+        int at = text.indexOf(SECTION + "\n");
+        if (at < 0) {
+            Files.writeString(doc, text.stripTrailing() + "\n\n" + section);
+            return;
+        }
+        int next = text.indexOf("\n## ", at + SECTION.length());
+        Files.writeString(doc, text.substring(0, at) + section + (next < 0 ? "" : "\n" + text.substring(next + 1)));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void summary(String figure, String value, String target, boolean met) {
+        summaryRows.append("| ").append(figure).append(" | ").append(value).append(" | ").append(target).append(" | ")
+                .append(met ? "yes" : "**no**").append(" |\n");
     }
 
     /** Samples/s through SampleStore (batches of 20,000, as a collection pass writes them) against COPY of the same rows. */
@@ -106,10 +148,14 @@ class MonitoringBenchmark {
         double copyRate = INGEST_ROWS / (copyNanos / 1e9);
         pool.preparedQuery("delete from sample where series_id in (select id from series where environment like $1)")
                 .execute(Tuple.of("bench-" + RUN + "-%")).await().indefinitely();
-        report.append("## Ingest\n\n| path | rows | seconds | rows/s |\n|---|---|---|---|\n")
-                .append(String.format("| SampleStore.write (INSERT ... SELECT unnest, batches of %,d) | %,d | %.2f | %,.0f |%n", BATCH, INGEST_ROWS, storeNanos / 1e9, storeRate))
-                .append(String.format("| COPY FROM STDIN of the same rows, same table | %,d | %.2f | %,.0f |%n", INGEST_ROWS, copyNanos / 1e9, copyRate))
-                .append(String.format("%nRatio: **%.2fx COPY** (target >= 0.3x).%n%n", storeRate / copyRate));
+        double ratio = storeRate / copyRate;
+        summary("ingest, samples/s as a ratio to raw COPY of the same rows", String.format(Locale.ROOT, "%.2fx (%,.0f vs %,.0f rows/s)", ratio, storeRate, copyRate),
+                ">= " + INGEST_TARGET_RATIO + "x COPY", ratio >= INGEST_TARGET_RATIO);
+        report.append("### Ingest\n\n| path | rows | seconds | rows/s |\n|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| SampleStore.write (INSERT ... SELECT unnest, batches of %,d) | %,d | %.2f | %,.0f |%n", BATCH, INGEST_ROWS, storeNanos / 1e9, storeRate))
+                .append(String.format(Locale.ROOT, "| COPY FROM STDIN of the same rows, same table | %,d | %.2f | %,.0f |%n", INGEST_ROWS, copyNanos / 1e9, copyRate))
+                .append(String.format(Locale.ROOT, "%nRatio: **%.2fx COPY** (target >= %.1fx; the issue's ~150,000 samples/s assumes COPY at"
+                        + " ~560,000 rows/s on an idle machine).%n%n", ratio, INGEST_TARGET_RATIO));
     }
 
     private long copy(List<SamplePoint> points) throws Exception {
@@ -156,10 +202,13 @@ class MonitoringBenchmark {
             }
         }
         Arrays.sort(nanos);
-        report.append("## 30-day chart query\n\n50 environments x 8 series of hour rollups (31 days each); 500 queries of one metric's 30-day")
+        double p95 = nanos[(int) (nanos.length * 0.95)] / 1e6;
+        summary("30-day chart query over 50 environments, p95", String.format(Locale.ROOT, "%.1f ms", p95),
+                "< " + (int) CHART_TARGET_P95_MS + " ms", p95 < CHART_TARGET_P95_MS);
+        report.append("### 30-day chart query\n\n50 environments x 8 series of hour rollups (31 days each); 500 queries of one metric's 30-day")
                 .append(" chart at a 144-minute step (300 points), cycling over the environments, through MetricsQuery (the endpoint's query):\n\n")
-                .append(String.format("p50 **%.1f ms**, p95 **%.1f ms**, max %.1f ms (target p95 < 100 ms).%n%n",
-                        nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6));
+                .append(String.format(Locale.ROOT, "p50 **%.1f ms**, p95 **%.1f ms**, max %.1f ms (target p95 < %.0f ms).%n%n",
+                        nanos[nanos.length / 2] / 1e6, p95, nanos[nanos.length - 1] / 1e6, CHART_TARGET_P95_MS));
     }
 
     /** 1,000 Besu targets collected twice against an in-process JSON-RPC answering server; the process CPU per 15 s interval. */
@@ -185,18 +234,21 @@ class MonitoringBenchmark {
                 long cpuBefore = os.getProcessCpuTime();
                 long started = System.nanoTime();
                 VertxContextSupport.subscribeAndAwait(() -> Multi.createFrom().iterable(environments)
-                        .onItem().transformToUni(environment -> collection.collect(environment, target -> true)).merge(64)
+                        .onItem().transformToUni(environment -> collection.collect(environment, AdminSettings.NONE, target -> true)).merge(64)
                         .collect().last());
                 wall[round] = System.nanoTime() - started;
                 cores[round] = (os.getProcessCpuTime() - cpuBefore) / 15e9;
             }
-            report.append("## Collection\n\n1,000 Besu targets (7 JSON-RPC calls each, samples written, statuses and events in")
+            double warm = Math.max(cores[1], cores[2]);
+            summary("1,000 targets every 15 s, CPU (worst warm round)", String.format(Locale.ROOT, "%.2f cores", warm),
+                    "< " + COLLECTION_TARGET_CORES + " core", warm < COLLECTION_TARGET_CORES);
+            report.append("### Collection\n\n1,000 Besu targets (7 JSON-RPC calls each, samples written, statuses and events in")
                     .append(" transactions) against a JSON-RPC server in the same JVM (its CPU is counted too, so this is an upper bound):\n\n")
                     .append("| round | wall seconds | CPU seconds / 15 s interval (cores) |\n|---|---|---|\n");
             for (int round = 0; round < 3; round++) {
-                report.append(String.format("| %d | %.2f | %.2f |%n", round + 1, wall[round] / 1e9, cores[round]));
+                report.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f |%n", round + 1, wall[round] / 1e9, cores[round]));
             }
-            report.append("\nTarget: < 1 core. Round 1 includes the first statuses' inserts and JIT warm-up.\n");
+            report.append("\nTarget: < 1 core, judged on the warm rounds 2 and 3; round 1 includes the first statuses' inserts and JIT warm-up.\n\n");
         } finally {
             node.stop(0);
             pool.preparedQuery("delete from monitored_environment where name like $1").execute(Tuple.of("collect-" + RUN + "-%")).await().indefinitely();

@@ -169,8 +169,10 @@ class BesuCollectionTest {
                     Duration.ofSeconds(15)));
             assertEquals(DOWN, summary.path("environment").asText());
             assertTrue(summary.hasNonNull("collectedAt"));
-            assertEquals("[{\"serviceType\":\"besu\",\"serviceName\":\"besu-rpc\",\"state\":\"unreachable\",\"health\":\"unhealthy\"}]",
-                    summary.path("services").toString());
+            String replica = as("viewer").get("/api/monitoring/replicas").then().statusCode(200).extract().path("answeredBy");
+            assertEquals(replica, summary.path("collectedBy").asText(), "the summary names the replica that collected");
+            assertEquals("[{\"serviceType\":\"besu\",\"serviceName\":\"besu-rpc\",\"state\":\"unreachable\",\"health\":\"unhealthy\","
+                    + "\"collectedBy\":\"" + replica + "\"}]", summary.path("services").toString());
         }
         try (KafkaTopicProbe events = KafkaTopicProbe.watch(Topics.MONITORING)) {
             collect(DOWN).then().statusCode(200);

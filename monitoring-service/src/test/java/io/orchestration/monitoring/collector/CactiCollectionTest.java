@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.orchestration.monitoring.support.MonitoringApi.announce;
 import static io.orchestration.monitoring.support.MonitoringApi.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Cacti collector against a real Cacti API server from npm, and against replies a broken one would give. */
@@ -94,6 +96,9 @@ class CactiCollectionTest {
         assertTrue(reading.getDouble("values.memoryResidentBytes") > 10_000_000, "a Node process uses more than 10 MB");
         assertTrue(reading.getDouble("values.healthCheckLatencyMs") >= 0);
         assertTrue(reading.get("values.transactionsTotal") == null, "no connector exports transactions");
+        assertFalse(cacti.get(EXPORTER).toLowerCase(Locale.ROOT).contains("connection"), "the real exporter has no connection figure");
+        assertTrue(reading.get("values.activeConnections") == null, "so the reading has none, not a zero");
+        assertTrue(reading.getString("facts.'unavailable.activeConnections'").startsWith("the Cacti API server does not publish"));
     }
 
     @Test

@@ -72,6 +72,8 @@ class FireflyCollectionTest {
         assertEquals(2.0, reading.getDouble("values.namespaceCount"));
         assertEquals(3.0, reading.getDouble("values.activeApis"));
         assertEquals(42.0, reading.getDouble("values.transactionsTotal"));
+        assertTrue(reading.get("values.databaseConnections") == null, "FireFly publishes no connection count: none, not a zero");
+        assertTrue(reading.getString("facts.'unavailable.databaseConnections'").startsWith("FireFly does not publish"));
         assertEquals(2.0, reading.getDouble("values.operationsPending"));
         assertEquals("degraded", reading.getString("health"));
         assertEquals(List.of("1 failed operation(s)"), reading.getList("reasons"));

@@ -9,44 +9,12 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TargetCatalogTest {
-
-    @Test
-    void everyTargetIsCollectedByExactlyOneReplica() {
-        List<TargetCatalog> replicas = new ArrayList<>();
-        for (int index = 0; index < 3; index++) {
-            replicas.add(new TargetCatalog(config(Map.of("monitoring.shard.count", "3", "monitoring.shard.index", String.valueOf(index)))));
-        }
-        int[] owned = new int[3];
-        for (int i = 0; i < 1_000; i++) {
-            Target target = new Target("env-" + i, ServiceType.BESU, "besu-rpc", Map.of());
-            int owners = 0;
-            for (int index = 0; index < 3; index++) {
-                if (replicas.get(index).owns(target)) {
-                    owners++;
-                    owned[index]++;
-                }
-            }
-            assertEquals(1, owners, target.key());
-        }
-        for (int count : owned) {
-            assertTrue(count > 250, "each replica gets a fair share: " + java.util.Arrays.toString(owned));
-        }
-    }
-
-    @Test
-    void aShardIndexOutsideTheCountIsRefusedAtStart() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new TargetCatalog(config(Map.of("monitoring.shard.count", "2", "monitoring.shard.index", "2"))));
-    }
 
     @Test
     void endpointsFromTheCatalogueMakeTargetsAndConfiguredOnesFillTheGaps() {

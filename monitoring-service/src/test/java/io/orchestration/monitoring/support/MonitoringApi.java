@@ -43,7 +43,8 @@ public final class MonitoringApi {
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
             kafka.publish(Topics.ENVIRONMENT, environment, EventTypes.ENVIRONMENT_CREATED, environment, data);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // The first test of a run reads the whole environment-events history first (a new consumer group each run).
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (as("viewer").get("/api/monitoring/environments/{name}/health", environment).statusCode() == 200) {
                 return;

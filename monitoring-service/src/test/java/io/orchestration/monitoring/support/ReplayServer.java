@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP server on a free loopback port that answers each path with what it was told to:
@@ -26,6 +27,7 @@ public final class ReplayServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     private ReplayServer(HttpServer server) {
         this.server = server;
@@ -75,7 +77,13 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
+    /** How many requests this server has been sent so far. */
+    public int requests() {
+        return requests.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
