@@ -55,6 +55,11 @@ final class Kustomize {
         }
     }
 
+    /** A file or directory of the copy. */
+    Path path(String relative) {
+        return tree.resolve(relative);
+    }
+
     /** Breaks the copy on purpose: replaces the first {@code from} in a file (which must be there) by {@code to}. */
     Kustomize replace(String relative, String from, String to) {
         try {
