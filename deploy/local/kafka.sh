@@ -13,7 +13,9 @@ KAFKA_PID_FILE="$KAFKA_DIR/kafka.pid"
 KAFKA_LOG="$KAFKA_DIR/kafka.log"
 KAFKA_START_TIMEOUT=60
 # name[:compact]: environment-events is a changelog keyed by environment (consumers rebuild from it).
-KAFKA_TOPICS=(environment-events:compact deployment-events monitoring-events alert-events cost-events admin-events audit-events)
+KAFKA_DOMAIN_TOPICS=(environment-events:compact deployment-events monitoring-events alert-events cost-events admin-events audit-events)
+# Tests (portal.kafka.topic-prefix=test.) and end-to-end runs (e2e.) use topics of their own on the same broker.
+KAFKA_TOPICS=("${KAFKA_DOMAIN_TOPICS[@]}" "${KAFKA_DOMAIN_TOPICS[@]/#/test.}" "${KAFKA_DOMAIN_TOPICS[@]/#/e2e.}")
 KAFKA_TOPIC_PARTITIONS=3
 
 kafka_jars_present() {

@@ -1,5 +1,6 @@
 package io.orchestration.outbox;
 
+import io.orchestration.common.events.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -96,7 +97,7 @@ public class OutboxRelay {
     private Message<String> toMessage(OutboxEvent event) {
         return Message.of(event.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(event.topic)
+                        .withTopic(Topics.named(event.topic))
                         .withKey(event.recordKey)
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()

@@ -1,5 +1,7 @@
 package io.orchestration.systemtests;
 
+import io.orchestration.common.events.Topics;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,9 @@ final class RunningService implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
         }
         List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.port=" + port,
+                // The topics this run's events go to (e2e.*, set by the pom), never the dev portal's.
+                "-D" + Topics.PREFIX_PROPERTY + "=" + Topics.named("")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = ROOT.resolve("system-tests/target/" + instance + ".log");

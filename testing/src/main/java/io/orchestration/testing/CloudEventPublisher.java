@@ -1,5 +1,6 @@
 package io.orchestration.testing;
 
+import io.orchestration.common.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,7 +13,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes CloudEvents (binary mode) to the real Kafka broker, as a service's outbox relay would. */
+/** Publishes CloudEvents (binary mode) to the real Kafka broker, as a service's outbox relay would (to the topic as this process names it). */
 public final class CloudEventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -33,7 +34,7 @@ public final class CloudEventPublisher implements AutoCloseable {
 
     /** Sends one event with a chosen id, e.g. the same event again as a redelivery would; returns its id. */
     public String publish(String id, String topic, String key, String type, String subject, String jsonData) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.named(topic), key, jsonData);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
         header(record, "ce_type", type);

@@ -1,5 +1,6 @@
 package io.orchestration.testing;
 
+import io.orchestration.common.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,8 +64,9 @@ public final class KafkaTopicProbe implements AutoCloseable {
         throw new AssertionError("Topic " + topic + " has no partitions");
     }
 
+    /** Watches {@code topic} as this process names it ({@link Topics#named}: tests read their own prefixed topics). */
     public static KafkaTopicProbe watch(String topic) {
-        return new KafkaTopicProbe(topic);
+        return new KafkaTopicProbe(Topics.named(topic));
     }
 
     /**

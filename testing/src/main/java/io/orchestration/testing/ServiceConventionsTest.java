@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.hamcrest.Matchers.containsString;
@@ -36,6 +37,23 @@ public abstract class ServiceConventionsTest {
         }
         List<String> mismatches = AuthMatrix.mismatches(publicOperations());
         assertTrue(mismatches.isEmpty(), "The auth matrix does not hold:\n" + String.join("\n", mismatches));
+    }
+
+    /**
+     * A call that succeeds for every mutating operation of the service's OpenAPI document, keyed "METHOD /path" as
+     * the document writes it, in an order in which each works (a LinkedHashMap); the audit sweep runs them.
+     */
+    protected Map<String, AuditSweep.Sample> auditSamples() throws Exception {
+        return Map.of();
+    }
+
+    @Test
+    public void everyMutatingOperationLeavesOneAuditRecord() throws Exception {
+        if (!servesOwnApi()) {
+            return;
+        }
+        List<String> shortfalls = AuditSweep.shortfalls(auditSamples());
+        assertTrue(shortfalls.isEmpty(), "The audit trail falls short:\n" + String.join("\n", shortfalls));
     }
 
     @Test

@@ -31,11 +31,16 @@ public final class DeploymentApi {
      * until this service has projected it.
      */
     public static void environmentExists(String name, boolean enabled, boolean dryRun) throws Exception {
+        environmentExists(name, enabled, dryRun, "{}");
+    }
+
+    /** As {@link #environmentExists(String, boolean, boolean)}, with its endpoints (a JSON object, e.g. besuRpc). */
+    public static void environmentExists(String name, boolean enabled, boolean dryRun, String endpoints) throws Exception {
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
             kafka.publish(Topics.ENVIRONMENT, name, EventTypes.ENVIRONMENT_CREATED, name, """
                     {"name": "%s", "provider": "gcp", "type": "cloud", "enabled": %s, "dryRun": %s,
-                     "cluster": {"namespace": "chain"},
-                     "components": {"besu-rpc": true, "besu-validator": true, "firefly": false}}""".formatted(name, enabled, dryRun));
+                     "cluster": {"namespace": "chain"}, "endpoints": %s,
+                     "components": {"besu-rpc": true, "besu-validator": true, "firefly": false}}""".formatted(name, enabled, dryRun, endpoints));
         }
         awaitUntil(() -> as("viewer").get("/api/environments/{name}/status", name).statusCode() == 200,
                 "environment " + name + " to arrive from environment-events");
