@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -258,6 +259,12 @@ class ReplicasIT {
                  Statement sql = db.createStatement()) {
                 sql.execute("DROP SCHEMA public CASCADE");
                 sql.execute("CREATE SCHEMA public");
+            } catch (SQLException e) {
+                if ("3D000".equals(e.getSQLState())) {
+                    throw new IllegalStateException("database " + name + " does not exist: the set-up creates the *_rep"
+                            + " databases (owner portal) beside the *_e2e ones", e);
+                }
+                throw e;
             }
         }
     }
