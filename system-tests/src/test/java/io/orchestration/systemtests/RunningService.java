@@ -34,6 +34,11 @@ final class RunningService implements AutoCloseable {
 
     /** Starts {@code module}'s quarkus-run.jar on {@code port} with the given system properties. */
     static RunningService start(String module, int port, Map<String, String> properties) throws IOException {
+        return start(module, module, port, properties);
+    }
+
+    /** As {@link #start(String, int, Map)}, logging to {@code instance}.log: for several replicas of one module. */
+    static RunningService start(String module, String instance, int port, Map<String, String> properties) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
@@ -44,7 +49,7 @@ final class RunningService implements AutoCloseable {
                 "-D" + Topics.PREFIX_PROPERTY + "=" + Topics.named("")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = ROOT.resolve("system-tests/target/" + module + ".log");
+        Path log = ROOT.resolve("system-tests/target/" + instance + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -80,6 +85,12 @@ final class RunningService implements AutoCloseable {
     String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Kills the process outright (SIGKILL), as a crash or a lost node would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
     }
 
     @Override
