@@ -140,6 +140,32 @@ class FocusImportTest {
     }
 
     @Test
+    void unallocatedCostsCanBeListedAndSummedApartAndStayInEverySummary() {
+        FocusFile file = mixedFile(LocalDate.of(2022, 11, 1));
+        as("operator").contentType("text/csv").body(file.text()).post("/api/costs/imports?onError=reject").then().statusCode(201);
+        String range = "from=2022-11-01&to=2022-11-05";
+
+        JsonPath unallocated = as("viewer").get("/api/costs?allocation=unallocated&size=100&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(5, unallocated.getLong("total"));
+        assertEquals(List.of(true), unallocated.getList("items.unallocated").stream().distinct().toList());
+        assertEquals(List.of("gcp"), unallocated.getList("items.provider").stream().distinct().toList());
+        JsonPath allocated = as("viewer").get("/api/costs?allocation=allocated&size=100&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(10, allocated.getLong("total"));
+        assertEquals(List.of(false), allocated.getList("items.unallocated").stream().distinct().toList());
+
+        Map<String, BigDecimal> usdByEnvironment = file.usdBy(FocusFile.Row::environment);
+        JsonPath summary = as("viewer").get("/api/costs/summary?allocation=unallocated&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(money(usdByEnvironment.get("(unallocated)")), summary.getDouble("total"), 0.001);
+        assertEquals(List.of("(unallocated)"), List.copyOf(summary.getMap("byEnvironment").keySet()));
+        assertSummaryEqualsFile(file, "2022-11-01", "2022-11-05");
+
+        as("viewer").get("/api/costs?allocation=orphaned&" + range).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("allocated, unallocated"));
+        as("viewer").get("/api/costs/summary?allocation=unallocated&environment={e}&" + range, EU).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aFileWithBadRowsAndOnErrorRejectImportsNothingAndNamesEveryLine() {
         LocalDate first = LocalDate.of(2024, 2, 1);
         FocusFile file = mixedFile(first);
@@ -208,7 +234,7 @@ class FocusImportTest {
 
     @Test
     void rowsReachTheDatabaseWhileTheBodyIsStillArriving() throws Exception {
-        byte[] row = "2.00,2.00,USD,2023-09-01T00:00:00Z,2023-09-02T00:00:00Z,AWS,Compute,x,i-streamed,VM,eu-central-1,\n"
+        byte[] row = "2.00,2.00,USD,2023-10-01T00:00:00Z,2023-10-02T00:00:00Z,AWS,Compute,x,i-streamed,VM,eu-central-1,\n"
                 .getBytes(StandardCharsets.US_ASCII);
         int rowsBeforePause = 50_000;
         PipedOutputStream sender = new PipedOutputStream();
