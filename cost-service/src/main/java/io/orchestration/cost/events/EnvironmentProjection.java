@@ -3,6 +3,7 @@ package io.orchestration.cost.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orchestration.common.events.EventTypes;
 import io.orchestration.cost.domain.EnvironmentRef;
+import io.orchestration.cost.service.CostWatch;
 import io.orchestration.outbox.EventIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ public class EnvironmentProjection {
     private static final String CONSUMER = "cost-service.environments";
 
     private final EventIntake intake;
+    private final CostWatch watch;
 
-    public EnvironmentProjection(EventIntake intake) {
+    public EnvironmentProjection(EventIntake intake, CostWatch watch) {
         this.intake = intake;
+        this.watch = watch;
     }
 
     @Incoming("environment-events")
@@ -38,10 +41,11 @@ public class EnvironmentProjection {
     private Uni<?> project(String type, JsonNode data) {
         String name = EventIntake.required(data, "name");
         if (EventTypes.ENVIRONMENT_DELETED.equals(type)) {
-            return EnvironmentRef.deleteById(name);
+            return EnvironmentRef.deleteById(name).call(() -> watch.environmentRemoved(name));
         }
         return EnvironmentRef.<EnvironmentRef>findById(name).chain(existing -> {
             EnvironmentRef ref = existing != null ? existing : new EnvironmentRef();
+            Map<String, List<String>> policyBefore = existing == null || existing.regionPolicy == null ? null : Map.copyOf(existing.regionPolicy);
             ref.name = name;
             ref.provider = data.path("provider").asText();
             JsonNode context = data.path("cluster").path("context");
@@ -49,7 +53,9 @@ public class EnvironmentProjection {
             ref.regionPolicy = Map.of("allowed", regions(data.path("regionPolicy").path("allowed")),
                     "denied", regions(data.path("regionPolicy").path("denied")));
             ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return ref.persist();
+            // Costs already held for the environment are judged again whenever its policy is new or different.
+            return ref.<EnvironmentRef>persist()
+                    .call(saved -> ref.regionPolicy.equals(policyBefore) ? Uni.createFrom().voidItem() : watch.regionPolicyChanged(saved));
         });
     }
 

@@ -1,9 +1,11 @@
 package io.orchestration.cost.rest;
 
 import io.orchestration.common.problem.ProblemException;
+import io.orchestration.cost.domain.Allocation;
 import io.orchestration.cost.domain.Providers;
 import io.orchestration.cost.repository.CostFilter;
 import io.orchestration.cost.service.CostService;
+import io.orchestration.outbox.IdEnum;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,6 +44,21 @@ final class CostQuery {
         }
         return new CostFilter(blankToNull(environment), provider == null || provider.isBlank() ? null : Providers.idOf(provider),
                 resourceType == null || resourceType.isBlank() ? null : CostService.resourceTypeOf(resourceType), first, last);
+    }
+
+    /** {@code filter} narrowed by allocation=allocated|unallocated (absent: both). */
+    static CostFilter allocation(CostFilter filter, String allocation) {
+        if (allocation == null || allocation.isBlank()) {
+            return filter;
+        }
+        Allocation which = IdEnum.fromId(Allocation.class, allocation.trim());
+        if (which == null) {
+            throw new ProblemException.InvalidInput("Query parameter 'allocation' must be one of " + Allocation.IDS + ", not '" + allocation + "'");
+        }
+        if (which == Allocation.UNALLOCATED && filter.environment() != null) {
+            throw new ProblemException.InvalidInput("allocation=unallocated asks for costs of no environment; drop 'environment' or the allocation");
+        }
+        return filter.allocated(which);
     }
 
     static int daysOf(String days) {

@@ -61,13 +61,15 @@ public class CostResource {
     @GET
     @Path("/costs")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "List costs, newest day first", description = "Filters: environment, provider, resourceType, days=30|90 or from/to (ISO dates, UTC usage days); paginated.")
+    @Operation(summary = "List costs, newest day first", description = "Filters: environment, provider, resourceType, allocation=allocated|unallocated"
+            + " (costs with or without an environment), days=30|90 or from/to (ISO dates, UTC usage days); paginated.")
     public Uni<ResultPage<CostView>> list(@QueryParam("environment") String environment, @QueryParam("provider") String provider,
-                                          @QueryParam("resourceType") String resourceType, @QueryParam("days") String days,
-                                          @QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("resourceType") String resourceType, @QueryParam("allocation") String allocation,
+                                          @QueryParam("days") String days, @QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        return costs.list(CostQuery.filter(environment, provider, resourceType, days, from, to, 0), paging.page(), paging.size());
+        return costs.list(CostQuery.allocation(CostQuery.filter(environment, provider, resourceType, days, from, to, 0), allocation),
+                paging.page(), paging.size());
     }
 
     @GET
@@ -95,23 +97,26 @@ public class CostResource {
     @Path("/costs/summary")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Totals and breakdowns in one currency", description = "from/to or days=30|90 (last 30 days by default), currency (the base by default);"
-            + " byProvider, byEnvironment (unallocated spend under '(unallocated)'), byResourceType, byServiceCategory.")
+            + " byProvider, byEnvironment (unallocated spend under '(unallocated)'), byResourceType, byServiceCategory;"
+            + " allocation=allocated|unallocated narrows it to costs with or without an environment.")
     public Uni<CostSummary> summary(@QueryParam("environment") String environment, @QueryParam("provider") String provider,
-                                    @QueryParam("resourceType") String resourceType, @QueryParam("days") String days,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("resourceType") String resourceType, @QueryParam("allocation") String allocation,
+                                    @QueryParam("days") String days, @QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("currency") String currency) {
-        return costs.summary(CostQuery.filter(environment, provider, resourceType, days, from, to, 30), currencies.reportCurrency(currency));
+        return costs.summary(CostQuery.allocation(CostQuery.filter(environment, provider, resourceType, days, from, to, 30), allocation),
+                currencies.reportCurrency(currency));
     }
 
     @GET
     @Path("/costs/trends")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Daily series of the last 30 or 90 days", description = "days=30|90 (30 by default), ending at 'to' (today by default); environment, provider, resourceType, currency.")
+    @Operation(summary = "Daily series of the last 30 or 90 days", description = "days=30|90 (30 by default), ending at 'to' (today by default);"
+            + " environment, provider, resourceType, allocation=allocated|unallocated, currency.")
     public Uni<CostTrend> trend(@QueryParam("environment") String environment, @QueryParam("provider") String provider,
-                                @QueryParam("resourceType") String resourceType, @QueryParam("days") String days,
-                                @QueryParam("to") String to, @QueryParam("currency") String currency) {
-        return costs.trend(CostQuery.filter(environment, provider, resourceType, days == null ? "30" : days, null, to, 30),
-                currencies.reportCurrency(currency));
+                                @QueryParam("resourceType") String resourceType, @QueryParam("allocation") String allocation,
+                                @QueryParam("days") String days, @QueryParam("to") String to, @QueryParam("currency") String currency) {
+        return costs.trend(CostQuery.allocation(CostQuery.filter(environment, provider, resourceType, days == null ? "30" : days, null, to, 30),
+                allocation), currencies.reportCurrency(currency));
     }
 
     @GET

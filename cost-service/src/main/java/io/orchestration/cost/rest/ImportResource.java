@@ -7,7 +7,6 @@ import io.orchestration.cost.domain.ImportReport;
 import io.orchestration.cost.focus.FocusImporter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -57,31 +56,24 @@ public class ImportResource {
         String actor = caller.getPrincipal().getName();
         // The body is read here, not by JAX-RS, so it streams with backpressure instead of queueing in memory.
         RequestBodyStream body = new RequestBodyStream(request, BODY_HIGH_WATER);
-        return Uni.createFrom().item(() -> {
-                    try {
-                        return created(importer.importFile(body, chosen, actor));
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return onWorker(() -> importer.importFile(body, chosen, actor));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OPERATOR)
-    @Blocking
     @Operation(summary = "Import a FOCUS 1.x CSV file sent as the multipart part 'file'", description = "As the plain body form.")
-    public Response importMultipart(@RestForm("file") FileUpload file, @QueryParam("onError") String onError) throws Throwable {
+    public Uni<Response> importMultipart(@RestForm("file") FileUpload file, @QueryParam("onError") String onError) {
         FocusImporter.OnError chosen = onErrorOf(onError);
         if (file == null) {
             throw new ProblemException.InvalidInput("The multipart body has no part named 'file'");
         }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return created(importer.importFile(in, chosen, caller.getPrincipal().getName()));
-        }
+        String actor = caller.getPrincipal().getName();
+        return onWorker(() -> {
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                return importer.importFile(in, chosen, actor);
+            }
+        });
     }
 
     @GET
@@ -99,6 +91,28 @@ public class ImportResource {
         return CostImport.<CostImport>findById(importId)
                 .onItem().ifNull().failWith(() -> new ProblemException.NotFound("Import", id))
                 .map(ImportReport::of);
+    }
+
+    /**
+     * Runs an import on a worker thread and answers from the event loop, where the response filters (the audit
+     * record, a reactive transaction) must run: a @Blocking method would run them on the worker and lose the audit.
+     */
+    private static Uni<Response> onWorker(Import work) {
+        return Uni.createFrom().item(() -> {
+                    try {
+                        return created(work.run());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    @FunctionalInterface
+    private interface Import {
+        ImportReport run() throws Throwable;
     }
 
     private static Response created(ImportReport report) {

@@ -158,19 +158,56 @@ public class CostWatch {
                                     + " and usage_date between :first and :last", Object[].class)
                     .setParameter("first", first).setParameter("last", last)
                     .getResultList())
-                    .chain(rows -> {
-                        Set<List<String>> violations = new LinkedHashSet<>();
-                        for (Object[] row : rows) {
-                            EnvironmentRef env = byName.get((String) row[0]);
-                            if (env != null && !env.permits((String) row[2])) {
-                                violations.add(List.of((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
-                            }
-                        }
-                        return Multi.createFrom().iterable(violations)
-                                .onItem().transformToUniAndConcatenate(v -> regionViolation(byName.get(v.get(0)), v.get(1), v.get(2), v.get(3)))
-                                .collect().last().replaceWithVoid();
-                    });
+                    .chain(rows -> flagViolations(rows, byName));
         });
+    }
+
+    /**
+     * An environment's region policy changed: every cost row it has is checked again. Resources now outside the
+     * policy are flagged (an event for each one not flagged before); flags the policy no longer supports are
+     * dropped, so the resource is a new violation, with its own event, should the policy forbid it again.
+     */
+    public Uni<Void> regionPolicyChanged(EnvironmentRef env) {
+        if (env.allowedRegions().isEmpty() && env.deniedRegions().isEmpty()) {
+            return environmentRemoved(env.name);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select resource_id, region from region_violation where environment = :env", Object[].class)
+                        .setParameter("env", env.name)
+                        .getResultList()
+                        .chain(flagged -> Multi.createFrom().iterable(flagged)
+                                .filter(row -> env.permits((String) row[1]))
+                                .onItem().transformToUniAndConcatenate(row -> session.createNativeQuery(
+                                                "delete from region_violation where environment = :env and resource_id = :resource and region = :region")
+                                        .setParameter("env", env.name).setParameter("resource", row[0]).setParameter("region", row[1])
+                                        .executeUpdate())
+                                .collect().last())
+                        .chain(() -> session.createNativeQuery(
+                                        "select distinct environment, resource_id, region, provider from cost_record"
+                                                + " where environment = :env and resource_id is not null and region is not null", Object[].class)
+                                .setParameter("env", env.name)
+                                .getResultList()))
+                .chain(rows -> flagViolations(rows, Map.of(env.name, env)));
+    }
+
+    /** An environment is gone, or its policy now allows every region: none of its flags stands. */
+    public Uni<Void> environmentRemoved(String name) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("delete from region_violation where environment = :env")
+                .setParameter("env", name).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Flags each (environment, resource, region, provider) row its environment's policy forbids. */
+    private Uni<Void> flagViolations(List<Object[]> rows, Map<String, EnvironmentRef> byName) {
+        Set<List<String>> violations = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            EnvironmentRef env = byName.get((String) row[0]);
+            if (env != null && !env.permits((String) row[2])) {
+                violations.add(List.of((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
+            }
+        }
+        return Multi.createFrom().iterable(violations)
+                .onItem().transformToUniAndConcatenate(v -> regionViolation(byName.get(v.get(0)), v.get(1), v.get(2), v.get(3)))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> regionViolation(EnvironmentRef env, String resourceId, String region, String provider) {

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * With cost.demo.enabled (local and dev profiles), gives every environment 30 days of demo costs
@@ -30,6 +32,7 @@ public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
     static final int DAYS = 30;
+    private static final int CHUNK = 20;
 
     private final CostConfig config;
     private final CostService costs;
@@ -53,14 +56,32 @@ public class DemoSeeder {
     }
 
     Uni<Void> seedPass() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+        return Panache.withTransaction(() -> whileNoRealCosts(() -> EnvironmentRef.<EnvironmentRef>find("name not in (select distinct environment"
+                        + " from CostRecord where source = ?1 and environment is not null)", CostSource.DEMO).list()))
+                .chain(environments -> Multi.createFrom().iterable(chunksOf(environments))
+                        .onItem().transformToUniAndConcatenate(chunk -> Panache.withTransaction(() -> whileNoRealCosts(() -> seed(chunk))))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** {@code work} under the seeding lock, unless a real cost exists (then nothing, for good). */
+    private static <T> Uni<T> whileNoRealCosts(Supplier<Uni<T>> work) {
+        return Panache.getSession().chain(session -> session
                 .createNativeQuery("select pg_advisory_xact_lock(hashtext('cost-demo'))").getSingleResult()
                 .chain(() -> session.createNativeQuery("select count(*) from cost_record where source <> 'demo'").getSingleResult())
-                .chain(real -> ((Number) real).longValue() > 0
-                        ? Uni.createFrom().item(List.<EnvironmentRef>of())
-                        : EnvironmentRef.<EnvironmentRef>find("name not in (select distinct environment from CostRecord"
-                                + " where source = ?1 and environment is not null)", CostSource.DEMO).list())
-                .chain(this::seed)));
+                .chain(real -> ((Number) real).longValue() > 0 ? Uni.createFrom().<T>nullItem() : work.get()));
+    }
+
+    /** A few environments per transaction, so seeding a long list never holds the event loop for one huge flush. */
+    private static List<List<EnvironmentRef>> chunksOf(List<EnvironmentRef> environments) {
+        if (environments == null) {
+            return List.of();
+        }
+        List<List<EnvironmentRef>> chunks = new ArrayList<>();
+        for (int i = 0; i < environments.size(); i += CHUNK) {
+            chunks.add(environments.subList(i, Math.min(environments.size(), i + CHUNK)));
+        }
+        return chunks;
     }
 
     private Uni<Void> seed(List<EnvironmentRef> environments) {

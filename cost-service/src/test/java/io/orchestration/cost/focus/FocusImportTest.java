@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +28,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import static io.orchestration.cost.support.CostApi.as;
+import static io.orchestration.cost.support.CostApi.awaitUntil;
 import static io.orchestration.cost.support.CostApi.count;
 import static io.orchestration.cost.support.CostApi.environmentExists;
 import static io.orchestration.cost.support.CostApi.uniqueEnvironment;
@@ -135,6 +140,32 @@ class FocusImportTest {
     }
 
     @Test
+    void unallocatedCostsCanBeListedAndSummedApartAndStayInEverySummary() {
+        FocusFile file = mixedFile(LocalDate.of(2022, 11, 1));
+        as("operator").contentType("text/csv").body(file.text()).post("/api/costs/imports?onError=reject").then().statusCode(201);
+        String range = "from=2022-11-01&to=2022-11-05";
+
+        JsonPath unallocated = as("viewer").get("/api/costs?allocation=unallocated&size=100&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(5, unallocated.getLong("total"));
+        assertEquals(List.of(true), unallocated.getList("items.unallocated").stream().distinct().toList());
+        assertEquals(List.of("gcp"), unallocated.getList("items.provider").stream().distinct().toList());
+        JsonPath allocated = as("viewer").get("/api/costs?allocation=allocated&size=100&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(10, allocated.getLong("total"));
+        assertEquals(List.of(false), allocated.getList("items.unallocated").stream().distinct().toList());
+
+        Map<String, BigDecimal> usdByEnvironment = file.usdBy(FocusFile.Row::environment);
+        JsonPath summary = as("viewer").get("/api/costs/summary?allocation=unallocated&" + range).then().statusCode(200).extract().jsonPath();
+        assertEquals(money(usdByEnvironment.get("(unallocated)")), summary.getDouble("total"), 0.001);
+        assertEquals(List.of("(unallocated)"), List.copyOf(summary.getMap("byEnvironment").keySet()));
+        assertSummaryEqualsFile(file, "2022-11-01", "2022-11-05");
+
+        as("viewer").get("/api/costs?allocation=orphaned&" + range).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("allocated, unallocated"));
+        as("viewer").get("/api/costs/summary?allocation=unallocated&environment={e}&" + range, EU).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aFileWithBadRowsAndOnErrorRejectImportsNothingAndNamesEveryLine() {
         LocalDate first = LocalDate.of(2024, 2, 1);
         FocusFile file = mixedFile(first);
@@ -179,10 +210,55 @@ class FocusImportTest {
         assertSummaryEqualsFile(gzipped, "2024-03-01", "2024-03-05");
 
         FocusFile multipart = mixedFile(LocalDate.of(2024, 4, 1));
-        as("operator").multiPart("file", "focus.csv", multipart.text().getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/api/costs/imports?onError=reject").then().statusCode(201).body("rowsImported", equalTo(15))
-                .body("providers", hasItem("gcp"));
+        try (KafkaTopicProbe audit = KafkaTopicProbe.watch(Topics.AUDIT)) {
+            String importId = as("operator").multiPart("file", "focus.csv", multipart.text().getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/api/costs/imports?onError=reject").then().statusCode(201).body("rowsImported", equalTo(15))
+                    .body("providers", hasItem("gcp")).extract().path("id");
+            audit.awaitRecord(r -> r.value().contains("ImportResource.importMultipart") && r.value().contains(importId), Duration.ofSeconds(10));
+        }
         assertSummaryEqualsFile(multipart, "2024-04-01", "2024-04-05");
+    }
+
+    @Test
+    void aClientOfferingCleartextHttp2IsAnsweredOverHttp11WhereThePausedBodyStopsTheSocket() throws Exception {
+        FocusFile file = mixedFile(LocalDate.of(2024, 5, 1));
+        HttpClient http2First = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = http2First.send(HttpRequest.newBuilder(imports)
+                .header("Authorization", TestTokens.bearer(TestTokens.forRole("operator")))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(file.text()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(HttpClient.Version.HTTP_1_1, response.version());
+    }
+
+    @Test
+    void rowsReachTheDatabaseWhileTheBodyIsStillArriving() throws Exception {
+        byte[] row = "2.00,2.00,USD,2023-10-01T00:00:00Z,2023-10-02T00:00:00Z,AWS,Compute,x,i-streamed,VM,eu-central-1,\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        int rowsBeforePause = 50_000;
+        PipedOutputStream sender = new PipedOutputStream();
+        PipedInputStream body = new PipedInputStream(sender, 64 * 1024);
+        CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(imports)
+                .header("Authorization", TestTokens.bearer(TestTokens.forRole("operator")))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        try (sender) {
+            sender.write((FocusFile.HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < rowsBeforePause; i++) {
+                sender.write(row);
+            }
+            sender.flush();
+            // The rest of the body is held back until PostgreSQL has received rows of it: a server that waited for
+            // the whole body before parsing would never get here.
+            awaitUntil(() -> count(db, "select coalesce(sum(tuples_processed), 0) from pg_stat_progress_copy"
+                    + " where relid = 'cost_staging'::regclass and datname = current_database()") > 0, "rows of the unfinished body to reach the COPY");
+            sender.write(row);
+        }
+        HttpResponse<String> done = response.get(60, TimeUnit.SECONDS);
+        assertEquals(201, done.statusCode(), done.body());
+        assertEquals(rowsBeforePause + 1, new JsonPath(done.body()).getInt("rowsImported"));
     }
 
     @Test

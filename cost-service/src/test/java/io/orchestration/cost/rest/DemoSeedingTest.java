@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -51,7 +52,10 @@ class DemoSeedingTest {
         assertEquals(0, count(db, "select count(*) from cost_record where environment = ?", before), "real costs exist: no demo data");
 
         execute("delete from cost_record where source <> 'demo'");
-        awaitUntil(() -> count(db, "select count(*) from cost_record where environment = ?", before) == 120, "demo costs for " + before);
+        // One pass seeds every environment the shared environment-events topic has ever announced (over a thousand on a
+        // long-used machine) in one transaction, so this waits longer than the default.
+        awaitUntil(() -> count(db, "select count(*) from cost_record where environment = ?", before) == 120, "demo costs for " + before,
+                Duration.ofSeconds(120));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(30, count(db, "select count(distinct usage_date) from cost_record where environment = ? and usage_date between ? and ?",
                 before, today.minusDays(29), today));

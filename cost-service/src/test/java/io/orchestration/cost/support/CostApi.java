@@ -47,14 +47,20 @@ public final class CostApi {
     public static void environmentExists(DataSource db, String name, String provider, String clusterContext, String regionPolicy)
             throws Exception {
         try (CloudEventPublisher kafka = new CloudEventPublisher()) {
-            kafka.publish(Topics.ENVIRONMENT, name, EventTypes.ENVIRONMENT_CREATED, name, """
-                    {"name": "%s", "provider": "%s", "type": "cloud", "enabled": true, "dryRun": true,
-                     "regions": [], "regionPolicy": %s, "labels": {},
-                     "cluster": {"context": "%s", "namespace": "chain"}, "components": {}}"""
-                    .formatted(name, provider, regionPolicy, clusterContext));
+            kafka.publish(Topics.ENVIRONMENT, name, EventTypes.ENVIRONMENT_CREATED, name, environment(name, provider, clusterContext, regionPolicy));
         }
+        // A new consumer group reads the shared topic from its start first, so this can take a while on a long-used machine.
         awaitUntil(() -> count(db, "select count(*) from environment_ref where name = ?", name) == 1,
-                "environment " + name + " to arrive from environment-events");
+                "environment " + name + " to arrive from environment-events", Duration.ofSeconds(60));
+    }
+
+    /** An environment as environment-service's events carry it (its view). */
+    public static String environment(String name, String provider, String clusterContext, String regionPolicy) {
+        return """
+                {"name": "%s", "provider": "%s", "type": "cloud", "enabled": true, "dryRun": true,
+                 "regions": [], "regionPolicy": %s, "labels": {},
+                 "cluster": {"context": "%s", "namespace": "chain"}, "components": {}}"""
+                .formatted(name, provider, regionPolicy, clusterContext);
     }
 
     public static long count(DataSource db, String sql, Object... params) {
@@ -72,7 +78,11 @@ public final class CostApi {
     }
 
     public static void awaitUntil(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        awaitUntil(condition, what, Duration.ofSeconds(20));
+    }
+
+    public static void awaitUntil(BooleanSupplier condition, String what, Duration within) {
+        Instant deadline = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Timed out waiting for " + what);
