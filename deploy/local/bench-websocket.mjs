@@ -40,7 +40,8 @@ function percentile(sorted, p) {
 
 async function run() {
   const url = env('BENCH_WS_URL');
-  const token = env('BENCH_TOKEN');
+  // As browsers do (README): the token travels as a Sec-WebSocket-Protocol entry the gateway turns into a header.
+  const carried = encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${env('BENCH_TOKEN')}`);
   const clients = Number(env('BENCH_WS_CLIENTS', '10000'));
   const events = Number(env('BENCH_WS_EVENTS', '20'));
   const intervalMs = Number(env('BENCH_WS_INTERVAL_MS', '1000'));
@@ -73,7 +74,7 @@ async function run() {
   let closedAfterOpen = 0;
   const connectStarted = Date.now();
   const connectOne = () => new Promise((resolve) => {
-    const socket = new WebSocket(url, ['bearer-token-carrier', token], { perMessageDeflate: false, handshakeTimeout: 30000 });
+    const socket = new WebSocket(url, ['bearer-token-carrier', carried], { perMessageDeflate: false, handshakeTimeout: 30000 });
     let opened = false;
     socket.on('open', () => { opened = true; sockets.push(socket); resolve(); });
     socket.on('message', onMessage);
