@@ -25,6 +25,7 @@ bench_require_jar environment-service
 bench_require_jar gateway
 mkdir -p "$OUT"
 trap bench_stop_all EXIT
+trap "exit 130" INT TERM
 
 env_port="$(bench_free_port)"
 gateway_port="$(bench_free_port)"

@@ -20,6 +20,7 @@ bench_check_jvm_opts
 for name in $(service_names); do bench_require_jar "$name"; done
 mkdir -p "$OUT"
 trap bench_stop_all EXIT
+trap "exit 130" INT TERM
 
 psql_portal() { PGPASSWORD=portal psql -h 127.0.0.1 -U portal -d postgres -Atqc "$1"; }
 db_exists() { [[ "$(psql_portal "select count(*) from pg_database where datname = '$1'")" == 1 ]]; }

@@ -24,6 +24,7 @@ bench_require_jar gateway
 mkdir -p "$OUT"
 rm -f "$OUT/summary.json" "$OUT/latencies.txt"
 trap bench_stop_all EXIT
+trap "exit 130" INT TERM
 
 # One connection is one file descriptor on each side; the gateway and Node inherit this limit.
 hard_limit="$(ulimit -Hn)"
@@ -38,7 +39,12 @@ node "$LOCAL_DEPLOY_DIR/bench-websocket.mjs" topics
 
 gateway_port="$(bench_free_port)"
 say "Starting the gateway on $gateway_port (topics ${BENCH_TOPIC_PREFIX}*)"
-bench_start_service gateway "$OUT/gateway.log" -Dquarkus.http.port="$gateway_port" -Dportal.kafka.topic-prefix="$BENCH_TOPIC_PREFIX"
+# BENCH_WS_GATEWAY_OPTS: JVM options added after ./portal's flags (a later -Xmx wins). With ./portal's 128 MB heap
+# the gateway ran out of heap at about 6,000 connections (about 19 KB of live heap each), so the default gives it more.
+GATEWAY_OPTS="${BENCH_WS_GATEWAY_OPTS--Xmx320m}"
+read -r -a gateway_opts <<<"$GATEWAY_OPTS"
+bench_start_service gateway "$OUT/gateway.log" "${gateway_opts[@]}" \
+  -Dquarkus.http.port="$gateway_port" -Dportal.kafka.topic-prefix="$BENCH_TOPIC_PREFIX"
 gateway_pid=$BENCH_STARTED_PID
 bench_wait_ready "$gateway_port" "$gateway_pid" 90 "$OUT/gateway.log"
 
@@ -76,7 +82,7 @@ section="$OUT/section.md"
   echo
   echo "Run $started by \`deploy/local/bench-websocket.sh\` on $(bench_cores) cores; load average (1, 5, 15 min) $load_before before"
   echo "the clients connected and $load_after after the last event (other developers' test suites shared the cores)."
-  echo "One packaged gateway (\`java ${BENCH_JVM_OPTS[*]}\`, \`portal.kafka.topic-prefix=$BENCH_TOPIC_PREFIX\`), $CLIENTS"
+  echo "One packaged gateway (\`java ${BENCH_JVM_OPTS[*]} ${GATEWAY_OPTS}\`, \`portal.kafka.topic-prefix=$BENCH_TOPIC_PREFIX\`), $CLIENTS"
   echo "clients in one Node $(node --version) process (npm \`ws\` $(node -e "console.log(require('$BENCH_DIR/node/node_modules/ws/package.json').version)"),"
   echo "viewer token as browsers send it: \`Sec-WebSocket-Protocol: bearer-token-carrier,\`"
   echo "\`quarkus-http-upgrade%23Authorization%23Bearer%20<jwt>\`) on \`/ws\`. The same process publishes"
