@@ -45,6 +45,11 @@ bench_rss_mb() {
   awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null
 }
 
+# CPU seconds (user + system) a process has used so far, from /proc: less sensitive to other load than wall time.
+bench_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null
+}
+
 # Installs Debian packages that are missing (idempotent): bench_ensure_packages <command>:<package> ...
 bench_ensure_packages() {
   local entry missing=()
