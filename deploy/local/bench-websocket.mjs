@@ -143,6 +143,9 @@ async function run() {
     measuredSeconds: (Date.now() - measuredStarted) / 1000,
   };
   writeFileSync(`${out}/latencies.txt`, sorted.join('\n') + '\n');
+  // The cumulative distribution for the plot: latency (ms) and the share of deliveries at or below it, per 0.1 %.
+  const cdf = [...Array(1001).keys()].map((i) => `${percentile(sorted, Math.max(i / 10, 0.001))} ${i / 10}`);
+  writeFileSync(`${out}/cdf.txt`, cdf.join('\n') + '\n');
   writeFileSync(`${out}/summary.json`, JSON.stringify(summary, null, 2) + '\n');
   console.error(JSON.stringify(summary));
   await producer.disconnect();
