@@ -132,7 +132,8 @@ set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set grid ytics
 set xtics rotate by -30
-set key top left
+set key outside bottom center horizontal
+set yrange [0:*]
 set title "time to /q/health/ready 200 (s)"
 set arrow 1 from graph 0, first 3 to graph 1, first 3 nohead dashtype 2 linecolor rgb "red"
 plot "$OUT/plot.dat" using 2:xtic(1) title "alone", "" using 3 title "all seven at once"
@@ -166,8 +167,8 @@ section="$OUT/section.md"
   echo "| whole suite, all seven started at once until all ready | $(seconds "$suite_ms") s | < 60 s | $(bench_met "$suite_ms < 60000") |"
   echo "| whole suite, RSS of the seven | $suite_rss_total MB | (context) | - |"
   echo
-  echo "CPU seconds until ready (user + system, from /proc) depend less on the other load than the wall times: on an idle"
-  echo "machine a service is ready after roughly its CPU seconds divided by the cores it can use."
+  echo "CPU seconds until ready (user + system, from /proc) are the work a start needs whatever the other load: with"
+  echo "$(bench_cores) cores a start cannot be ready sooner than that divided by $(bench_cores), even on an idle machine."
   echo
   echo "![start-up times and RSS](bench-startup.png)"
 } >"$section"
