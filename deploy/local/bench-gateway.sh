@@ -164,6 +164,12 @@ section="$OUT/section.md"
   echo
   echo "nginx / direct: ${nginx_vs_direct}x. Non-2xx answers and socket errors over all measured rounds: $total_errors."
   echo "Latencies are wrk's for the better round of each side."
+  worst="$(for side in "${SIDES[@]}"; do spread "$side"; echo; done | tr -d % | sort -n | tail -1)"
+  if ((worst > 20)); then
+    echo
+    echo "The two rounds of one side differ by up to $worst%, more than the sides differ from each other: at this"
+    echo "load the met / not met verdicts above are not reliable; rerun on a quieter machine."
+  fi
 } >"$section"
 bench_write_section "Gateway" "$section"
 sed -n '/^## Gateway/,/^## [^G]/p' "$BENCH_DOC"
