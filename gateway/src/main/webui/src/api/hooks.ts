@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, get } from './client';
+
+/**
+ * A GET through the gateway, cached under {@code key}; the first element of the key names the domain the live feed
+ * invalidates (environments, deployments, status, monitoring, alerts, costs, budgets, admin).
+ */
+export function useApi<T>(key: unknown[], path: string, options: { enabled?: boolean; refetchInterval?: number } = {}) {
+  return useQuery<T>({ queryKey: key, queryFn: () => get<T>(path), ...options });
+}
+
+/** A mutating call; on success the cached answers of the given domains are refetched. */
+export function useApiMutation<I, O = unknown>(request: (input: I) => { method: string; path: string; body?: unknown },
+  staleDomains: string[]) {
+  const client = useQueryClient();
+  return useMutation<O, Error, I>({
+    mutationFn: (input) => {
+      const { method, path, body } = request(input);
+      return api<O>(method, path, body);
+    },
+    onSuccess: () => staleDomains.forEach((domain) => client.invalidateQueries({ queryKey: [domain] })),
+  });
+}

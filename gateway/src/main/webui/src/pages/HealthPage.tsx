@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/Card';
+
+export function HealthPage() {
+  return <PageTitle>HealthPage</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/Card';
+
+export function ServiceMonitoringPage() {
+  return <PageTitle>ServiceMonitoringPage</PageTitle>;
+}
