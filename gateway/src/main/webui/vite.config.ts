@@ -3,7 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
-// The gateway serves the build from its classpath (META-INF/resources); `npm run dev` proxies the API to a local gateway.
+// The gateway serves the build from its classpath (META-INF/resources); `npm run dev` proxies the API and the live feed
+// to a running gateway (PORTAL_GATEWAY, default the local suite's http://127.0.0.1:8080).
+const gateway = process.env.PORTAL_GATEWAY ?? 'http://127.0.0.1:8080';
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: {
@@ -13,8 +16,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:8080',
-      '/ws': { target: 'ws://127.0.0.1:8080', ws: true },
+      '/api': gateway,
+      '/ws': { target: gateway.replace(/^http/, 'ws'), ws: true },
     },
   },
   test: {

@@ -16,6 +16,7 @@ interface Live {
 const KEPT = 200;
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
+const COALESCE_MS = 1000;
 
 /** Which cached API answers a pushed message makes stale (the first element of their query keys). */
 const STALE: Record<string, string[]> = {
@@ -36,12 +37,43 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (1 + 0.2 * random()));
 }
 
+/**
+ * Browsers cannot set headers on a WebSocket: the token travels as a Sec-WebSocket-Protocol entry that Quarkus turns
+ * back into the upgrade request's Authorization header.
+ */
+export function liveFeedProtocols(token: string): string[] {
+  return ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)];
+}
+
 export function liveFeedUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
-export function invalidateFor(client: QueryClient, message: LiveMessage): void {
-  (STALE[message.type] ?? []).forEach((key) => client.invalidateQueries({ queryKey: [key] }));
+/** The cached-answer domains a pushed message makes stale. */
+export function staleDomains(message: LiveMessage): string[] {
+  return STALE[message.type] ?? [];
+}
+
+/**
+ * Collects the domains made stale by a burst of messages (a collection round pushes one per environment) and refetches
+ * each once per {@link COALESCE_MS}.
+ */
+function coalescedInvalidation(client: QueryClient): { add: (domains: string[]) => void; stop: () => void } {
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    add: (domains) => {
+      domains.forEach((domain) => pending.add(domain));
+      if (timer === undefined && pending.size > 0) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          pending.forEach((domain) => client.invalidateQueries({ queryKey: [domain] }));
+          pending.clear();
+        }, COALESCE_MS);
+      }
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 const LiveContext = createContext<Live | null>(null);
@@ -69,11 +101,12 @@ export function LiveFeedProvider({ token, children }: { token: string | null; ch
     let timer: ReturnType<typeof setTimeout> | undefined;
     let countdown: ReturnType<typeof setInterval> | undefined;
     const seen = new Set<string>();
+    const stale = coalescedInvalidation(queryClient);
 
     const connect = () => {
       setState(everOpened || attempt > 0 ? 'reconnecting' : 'connecting');
       setRetryIn(null);
-      socket = new WebSocket(liveFeedUrl(), ['bearer-token-carrier', token]);
+      socket = new WebSocket(liveFeedUrl(), liveFeedProtocols(token));
       socket.onopen = () => {
         if (everOpened) {
           queryClient.invalidateQueries();
@@ -96,7 +129,7 @@ export function LiveFeedProvider({ token, children }: { token: string | null; ch
           seen.add(message.id);
         }
         setMessages((previous) => [message, ...previous].slice(0, KEPT));
-        invalidateFor(queryClient, message);
+        stale.add(staleDomains(message));
         listeners.current.forEach((listener) => listener(message));
       };
       socket.onclose = () => {
@@ -117,6 +150,7 @@ export function LiveFeedProvider({ token, children }: { token: string | null; ch
     connect();
     return () => {
       stopped = true;
+      stale.stop();
       clearTimeout(timer);
       clearInterval(countdown);
       socket?.close();

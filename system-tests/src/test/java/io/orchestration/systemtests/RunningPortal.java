@@ -116,7 +116,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
                 "gateway.services.alert", "http://127.0.0.1:" + ALERT_PORT,
                 "gateway.services.cost", "http://127.0.0.1:" + COST_PORT,
                 "gateway.services.admin", "http://127.0.0.1:" + ADMIN_PORT,
-                "gateway.cors-origins", "http://127.0.0.1:" + GATEWAY_PORT,
+                "gateway.cors-origins", "http://127.0.0.1:" + GATEWAY_PORT + ",http://localhost:" + GATEWAY_PORT,
                 "mp.jwt.verify.publickey.location", keyLocation));
         for (RunningService service : services) {
             service.awaitReady(Duration.ofSeconds(120));
