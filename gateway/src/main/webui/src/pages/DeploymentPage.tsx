@@ -47,7 +47,10 @@ export function DeploymentPage() {
   });
 
   const lines = mergeLines(logs.data ?? [], pushed);
-  useEffect(() => bottom.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
+  // A block body: newer browsers' scrollIntoView returns a promise, which React would take for a clean-up function.
+  useEffect(() => {
+    bottom.current?.scrollIntoView?.({ block: 'end' });
+  }, [lines.length]);
 
   return (
     <QueryView query={deployment} what="deployment">
