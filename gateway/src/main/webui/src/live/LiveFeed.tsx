@@ -6,7 +6,7 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'offline'
 
 interface Live {
   state: ConnectionState;
-  /** Newest first, at most {@link KEPT}. */
+  /** Newest first, at most {@link KEPT} metric collections and {@link KEPT} other messages. */
   messages: LiveMessage[];
   /** Seconds until the next reconnect attempt while reconnecting. */
   retryIn: number | null;
@@ -17,6 +17,8 @@ const KEPT = 200;
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
 const COALESCE_MS = 1000;
+/** Duplicates arrive within moments of each other (a redelivery); older ids need not be kept. */
+const SEEN_KEPT = 5000;
 
 /** Which cached API answers a pushed message makes stale (the first element of their query keys). */
 const STALE: Record<string, string[]> = {
@@ -30,6 +32,16 @@ const STALE: Record<string, string[]> = {
   'provider-updated': ['admin'],
   'admin-updated': ['admin'],
 };
+
+/** Metric collections arrive one per environment every few seconds: they are kept apart so they cannot crowd out the rest. */
+export const isCollection = (message: LiveMessage) => message.type === 'monitoring-updated';
+
+/** The newest {@link KEPT} messages of each kind (metric collections, everything else), newest first. */
+export function retain(messages: LiveMessage[]): LiveMessage[] {
+  let collections = 0;
+  let others = 0;
+  return messages.filter((message) => (isCollection(message) ? ++collections : ++others) <= KEPT);
+}
 
 /** Backoff before attempt {@code attempt} (0-based): doubling from 1 s up to 30 s, with up to 20 % jitter. */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
@@ -126,9 +138,12 @@ export function LiveFeedProvider({ token, children }: { token: string | null; ch
           return;
         }
         if (message.id) {
+          if (seen.size >= SEEN_KEPT) {
+            seen.clear();
+          }
           seen.add(message.id);
         }
-        setMessages((previous) => [message, ...previous].slice(0, KEPT));
+        setMessages((previous) => retain([message, ...previous]));
         stale.add(staleDomains(message));
         listeners.current.forEach((listener) => listener(message));
       };
