@@ -21,3 +21,13 @@ export function useApiMutation<I, O = unknown>(request: (input: I) => { method: 
     onSuccess: () => staleDomains.forEach((domain) => client.invalidateQueries({ queryKey: [domain] })),
   });
 }
+
+/**
+ * The names of the catalogue's environments. Monitoring and alert data name environments too; views that list
+ * environments show those of the catalogue (the ones an operator can open), or everything until the catalogue is known.
+ */
+export function useCatalogue(): (environment: string) => boolean {
+  const catalogue = useApi<{ items: { name: string }[] }>(['environments', 'all'], '/api/environments?size=200');
+  const names = new Set((catalogue.data?.items ?? []).map((env) => env.name));
+  return (environment) => names.size === 0 || names.has(environment);
+}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useApi } from '../api/hooks';
+import { useApi, useCatalogue } from '../api/hooks';
 import type { MonitoringDashboard, ServiceStatus } from '../api/types';
 import { Card, MetricCard, PageTitle } from '../components/Card';
 import { QueryView } from '../components/States';
@@ -31,12 +31,14 @@ const percent = (value?: number) => (value === undefined ? undefined : value <= 
 export function HealthPage() {
   const dashboard = useApi<MonitoringDashboard>(['monitoring', 'dashboard'], '/api/monitoring/dashboard');
   const clusters = useApi<ServiceStatus[]>(['monitoring', 'cluster'], '/api/monitoring/cluster');
+  const inCatalogue = useCatalogue();
   return (
     <div className="space-y-4">
       <PageTitle>Health</PageTitle>
       <QueryView query={dashboard} what="environment health" isEmpty={(d) => d.environments.length === 0}
         empty="No environment is monitored yet.">
-        {(d) => {
+        {(all) => {
+          const d = { ...all, environments: all.environments.filter((env) => inCatalogue(env.environment)) };
           const clusterOf = (name: string) => clusters.data?.find((c) => c.environment === name);
           const measured = d.environments.map((env) => ({ env, cluster: clusterOf(env.environment) }))
             .filter(({ cluster }) => cluster && Object.keys(cluster.values).length > 0);

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useApi } from '../api/hooks';
+import { useApi, useCatalogue } from '../api/hooks';
 import type { MonitoringDashboard } from '../api/types';
 import { Card, MetricCard, PageTitle } from '../components/Card';
 import { QueryView } from '../components/States';
@@ -17,6 +17,7 @@ const HEALTH_COLOURS: Record<string, string> = { healthy: '#34d399', degraded: '
 
 export function MonitoringPage() {
   const dashboard = useApi<MonitoringDashboard>(['monitoring', 'dashboard'], '/api/monitoring/dashboard');
+  const inCatalogue = useCatalogue();
   return (
     <div className="space-y-4">
       <PageTitle aside={<span className="flex gap-2 text-sm">{SERVICE_TYPES.map((t) => (
@@ -26,10 +27,11 @@ export function MonitoringPage() {
         empty="No environment is monitored yet.">
         {(d) => {
           const health = Object.entries(d.servicesByHealth);
+          const environments = d.environments.filter((env) => inCatalogue(env.environment));
           return (
             <>
               <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-                <MetricCard label="Environments" value={d.environments.length} hint={`as of ${formatTime(d.generatedAt)}`} />
+                <MetricCard label="Environments" value={environments.length} hint={`as of ${formatTime(d.generatedAt)}`} />
                 {health.map(([state, count]) => <MetricCard key={state} label={`${state} services`} value={count} />)}
               </div>
               <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
@@ -44,7 +46,7 @@ export function MonitoringPage() {
                         <tr><th className="py-1">Environment</th><th>Overall</th>{SERVICE_TYPES.map((t) => <th key={t.id}>{t.label}</th>)}</tr>
                       </thead>
                       <tbody>
-                        {d.environments.map((env) => (
+                        {environments.map((env) => (
                           <tr key={env.environment} className="border-t border-slate-800">
                             <td className="py-1"><Link className="hover:underline" to={`/environments/${env.environment}`}>{env.environment}</Link> <DemoBadge source={env.source} /></td>
                             <td><StatusBadge status={env.health} /></td>

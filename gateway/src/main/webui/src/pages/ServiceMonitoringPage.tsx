@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useApi } from '../api/hooks';
+import { useApi, useCatalogue } from '../api/hooks';
 import type { MetricsRange, ServiceStatus } from '../api/types';
 import { Card, MetricCard, PageTitle, inputClass } from '../components/Card';
 import { QueryView } from '../components/States';
@@ -18,6 +18,7 @@ export function ServiceMonitoringPage() {
   const { type = '' } = useParams();
   const kind = SERVICE_TYPES.find((t) => t.id === type);
   const statuses = useApi<ServiceStatus[]>(['monitoring', type], `/api/monitoring/${type}`, { enabled: Boolean(kind) });
+  const inCatalogue = useCatalogue();
   const [chosen, setChosen] = useState('');
   const [range, setRange] = useState('24h');
   if (!kind) {
@@ -28,7 +29,11 @@ export function ServiceMonitoringPage() {
       <PageTitle>{kind.label} monitoring</PageTitle>
       <QueryView query={statuses} what={`${kind.label} services`} isEmpty={(list) => list.length === 0}
         empty={`No environment runs ${kind.label} yet.`}>
-        {(list) => {
+        {(all) => {
+          const list = all.filter((s) => inCatalogue(s.environment));
+          if (list.length === 0) {
+            return <p className="text-sm italic text-slate-500">No environment of the catalogue runs {kind.label}.</p>;
+          }
           const environment = chosen || list.find((s) => s.source === 'demo')?.environment || list[0].environment;
           const count = (health: string) => list.filter((s) => s.health === health).length;
           return (
