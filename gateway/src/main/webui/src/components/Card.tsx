@@ -41,3 +41,12 @@ export function PageTitle({ children, aside }: { children: ReactNode; aside?: Re
 export const buttonClass = 'rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-600 disabled:cursor-not-allowed disabled:opacity-50';
 export const secondaryButtonClass = 'rounded border border-slate-600 px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-800 disabled:opacity-50';
 export const inputClass = 'rounded border border-slate-700 bg-slate-950 px-2 py-1.5 text-sm text-slate-100 focus:border-sky-500 focus:outline-none';
+
+/** The button that flips something's enabled state: it names what a click does. */
+export function EnableButton({ enabled, onToggle, disabled = false }: { enabled: boolean; onToggle: () => void; disabled?: boolean }) {
+  return (
+    <button type="button" className={secondaryButtonClass} disabled={disabled} onClick={onToggle}>
+      {enabled ? 'Disable' : 'Enable'}
+    </button>
+  );
+}

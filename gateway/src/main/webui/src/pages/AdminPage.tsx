@@ -3,7 +3,7 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { query } from '../api/client';
 import type { AuditEntry, AuditVerification, Component, Environment, ResultPage, Role, User } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { Card, PageTitle, buttonClass, inputClass, secondaryButtonClass } from '../components/Card';
+import { Card, EnableButton, PageTitle, buttonClass, inputClass, secondaryButtonClass } from '../components/Card';
 import { ErrorState, QueryView } from '../components/States';
 import { StatusBadge } from '../components/Badges';
 import { formatTime } from '../components/format';
@@ -57,10 +57,8 @@ function EnvironmentsTab() {
                   <td><StatusBadge status={env.enabled ? 'enabled' : 'disabled'} /></td>
                   <td className="text-xs text-slate-400">{formatTime(env.updatedAt)} · {env.updatedBy}</td>
                   <td className="text-right">
-                    <button type="button" className={secondaryButtonClass} disabled={toggle.isPending}
-                      onClick={() => toggle.mutate({ name: env.name, enabled: !env.enabled })}>
-                      {env.enabled ? 'Disable' : 'Enable'}
-                    </button>
+                    <EnableButton enabled={env.enabled} disabled={toggle.isPending}
+                      onToggle={() => toggle.mutate({ name: env.name, enabled: !env.enabled })} />
                   </td>
                 </tr>
               ))}
@@ -102,10 +100,8 @@ function ComponentsTab({ kind }: { kind: 'services' | 'providers' }) {
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium">{component.name} <StatusBadge status={component.enabled ? 'enabled' : 'disabled'} /></span>
                   <span className="flex gap-2">
-                    <button type="button" className={secondaryButtonClass}
-                      onClick={() => update.mutate({ name: component.name, enabled: !component.enabled, config: component.config })}>
-                      {component.enabled ? 'Disable' : 'Enable'}
-                    </button>
+                    <EnableButton enabled={component.enabled}
+                      onToggle={() => update.mutate({ name: component.name, enabled: !component.enabled, config: component.config })} />
                     <button type="button" className={secondaryButtonClass}
                       onClick={() => { setEditing(component.name); setText(JSON.stringify(component.config, null, 2)); setInvalid(null); }}>
                       Edit settings
@@ -167,10 +163,7 @@ function UsersTab() {
                       {user.lockedUntil && <span className="ml-1 text-xs text-amber-300">locked until {formatTime(user.lockedUntil)}</span>}</td>
                     <td className="text-xs text-slate-400">{formatTime(user.updatedAt ?? user.createdAt)} · {user.updatedBy}</td>
                     <td className="text-right">
-                      <button type="button" className={secondaryButtonClass}
-                        onClick={() => change.mutate({ username: user.username, enabled: !user.enabled })}>
-                        {user.enabled ? 'Disable' : 'Enable'}
-                      </button>
+                      <EnableButton enabled={user.enabled} onToggle={() => change.mutate({ username: user.username, enabled: !user.enabled })} />
                     </td>
                   </tr>
                 ))}

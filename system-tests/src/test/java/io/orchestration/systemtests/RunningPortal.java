@@ -40,6 +40,8 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
 
     private static Path catalogue;
     private final List<RunningService> services = new ArrayList<>();
+    private String keyLocation;
+    private String run;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -77,53 +79,52 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
         Files.copy(RunningService.ROOT.resolve("config/environments.yaml"), catalogue);
         Path publicKey = copyResource("test-keys/jwt-public.pem", workDir);
         Path privateKey = copyResource("test-keys/jwt-private.pem", workDir);
-        String keyLocation = publicKey.toString();
-        String run = DB_SUFFIX.replace("_", "") + "-" + UUID.randomUUID();
+        keyLocation = publicKey.toString();
+        run = DB_SUFFIX.replace("_", "") + "-" + UUID.randomUUID();
 
-        start("environment-service", ENVIRONMENT_PORT, Map.of(
-                "portal.db", database("environment"),
-                "environment.catalogue.path", catalogue.toString(),
-                "mp.jwt.verify.publickey.location", keyLocation));
-        // Every consumer reads in a group of its own: the dev portal's durable groups must not have consumed these events.
-        start("deployment-service", DEPLOYMENT_PORT, with(ownGroups(run, "deployment-service", "environment-events"), Map.of(
-                "portal.db", database("deployment"),
-                "deployment.dry-run.step-pause", "50ms",
-                "mp.jwt.verify.publickey.location", keyLocation)));
-        start("monitoring-service", MONITORING_PORT, with(ownGroups(run, "monitoring-service", "environment-events"), Map.of(
-                "portal.db", database("monitoring"),
-                "monitoring.demo.seed", "true",
-                "mp.jwt.verify.publickey.location", keyLocation)));
-        start("alert-service", ALERT_PORT, with(ownGroups(run, "alert-service",
-                "deployment-events", "monitoring-events", "cost-events", "environment-events"), Map.of(
-                "portal.db", database("alert"),
-                "alert.demo.seed", "true",
-                "mp.jwt.verify.publickey.location", keyLocation)));
-        start("cost-service", COST_PORT, with(ownGroups(run, "cost-service", "environment-events"), Map.of(
-                "portal.db", database("cost"),
-                "cost.demo.enabled", "true",
-                "mp.jwt.verify.publickey.location", keyLocation)));
-        start("admin-service", ADMIN_PORT, with(ownGroups(run, "admin-service", "audit-events"), Map.of(
-                "portal.db", database("admin"),
+        start("environment-service", ENVIRONMENT_PORT, "environment", List.of(), Map.of(
+                "environment.catalogue.path", catalogue.toString()));
+        start("deployment-service", DEPLOYMENT_PORT, "deployment", List.of("environment-events"), Map.of(
+                "deployment.dry-run.step-pause", "50ms"));
+        start("monitoring-service", MONITORING_PORT, "monitoring", List.of("environment-events"), Map.of(
+                "monitoring.demo.seed", "true"));
+        start("alert-service", ALERT_PORT, "alert",
+                List.of("deployment-events", "monitoring-events", "cost-events", "environment-events"), Map.of(
+                "alert.demo.seed", "true"));
+        start("cost-service", COST_PORT, "cost", List.of("environment-events"), Map.of(
+                "cost.demo.enabled", "true"));
+        start("admin-service", ADMIN_PORT, "admin", List.of("audit-events"), Map.of(
                 "mp.messaging.incoming.audit-events.auto.offset.reset", "latest",
                 "admin.bootstrap.password", ADMIN_PASSWORD,
                 "smallrye.jwt.sign.key.location", privateKey.toString(),
-                "admin.tokens.key-id", "test",
-                "mp.jwt.verify.publickey.location", keyLocation)));
-        start("gateway", GATEWAY_PORT, Map.of(
+                "admin.tokens.key-id", "test"));
+        Map<String, String> gatewayProperties = new HashMap<>(Map.of(
                 "gateway.services.environment", "http://127.0.0.1:" + ENVIRONMENT_PORT,
                 "gateway.services.deployment", "http://127.0.0.1:" + DEPLOYMENT_PORT,
                 "gateway.services.monitoring", "http://127.0.0.1:" + MONITORING_PORT,
                 "gateway.services.alert", "http://127.0.0.1:" + ALERT_PORT,
                 "gateway.services.cost", "http://127.0.0.1:" + COST_PORT,
                 "gateway.services.admin", "http://127.0.0.1:" + ADMIN_PORT,
-                "gateway.cors-origins", "http://127.0.0.1:" + GATEWAY_PORT + ",http://localhost:" + GATEWAY_PORT,
-                "mp.jwt.verify.publickey.location", keyLocation));
+                "gateway.cors-origins", "http://127.0.0.1:" + GATEWAY_PORT + ",http://localhost:" + GATEWAY_PORT));
+        gatewayProperties.put("mp.jwt.verify.publickey.location", keyLocation);
+        services.add(RunningService.start("gateway", GATEWAY_PORT, gatewayProperties));
         for (RunningService service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
+            service.awaitReady(Duration.ofSeconds(180));
         }
     }
 
-    private void start(String module, int port, Map<String, String> properties) throws Exception {
+    /**
+     * Starts a service on its database of this run, trusting the test keys; each channel it consumes reads in a group of
+     * its own, since the dev portal's durable groups must not have consumed the events this run needs.
+     */
+    private void start(String module, int port, String database, List<String> channels, Map<String, String> settings)
+            throws Exception {
+        Map<String, String> properties = new HashMap<>(settings);
+        properties.put("portal.db", database(database));
+        properties.put("mp.jwt.verify.publickey.location", keyLocation);
+        for (String channel : channels) {
+            properties.put("mp.messaging.incoming." + channel + ".group.id", module + "-" + run);
+        }
         services.add(RunningService.start(module, port, properties));
     }
 
@@ -133,20 +134,6 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
-    }
-
-    private static Map<String, String> ownGroups(String run, String service, String... channels) {
-        Map<String, String> groups = new HashMap<>();
-        for (String channel : channels) {
-            groups.put("mp.messaging.incoming." + channel + ".group.id", service + "-" + run);
-        }
-        return groups;
-    }
-
-    private static Map<String, String> with(Map<String, String> first, Map<String, String> second) {
-        Map<String, String> all = new HashMap<>(first);
-        all.putAll(second);
-        return all;
     }
 
     @Override
