@@ -88,6 +88,8 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
                 "deployment.dry-run.step-pause", "50ms"));
         start("monitoring-service", MONITORING_PORT, "monitoring", List.of("environment-events"), Map.of(
                 "monitoring.demo.seed", "true"));
+        // In waves: seven JVMs starting at once on a small, busy machine time out waiting for their first connection.
+        awaitReady();
         start("alert-service", ALERT_PORT, "alert",
                 List.of("deployment-events", "monitoring-events", "cost-events", "environment-events"), Map.of(
                 "alert.demo.seed", "true"));
@@ -98,6 +100,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
                 "admin.bootstrap.password", ADMIN_PASSWORD,
                 "smallrye.jwt.sign.key.location", privateKey.toString(),
                 "admin.tokens.key-id", "test"));
+        awaitReady();
         Map<String, String> gatewayProperties = new HashMap<>(Map.of(
                 "gateway.services.environment", "http://127.0.0.1:" + ENVIRONMENT_PORT,
                 "gateway.services.deployment", "http://127.0.0.1:" + DEPLOYMENT_PORT,
@@ -108,6 +111,10 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
                 "gateway.cors-origins", "http://127.0.0.1:" + GATEWAY_PORT + ",http://localhost:" + GATEWAY_PORT));
         gatewayProperties.put("mp.jwt.verify.publickey.location", keyLocation);
         services.add(RunningService.start("gateway", GATEWAY_PORT, gatewayProperties));
+        awaitReady();
+    }
+
+    private void awaitReady() throws Exception {
         for (RunningService service : services) {
             service.awaitReady(Duration.ofSeconds(180));
         }
@@ -121,6 +128,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
             throws Exception {
         Map<String, String> properties = new HashMap<>(settings);
         properties.put("portal.db", database(database));
+        properties.put("quarkus.datasource.jdbc.acquisition-timeout", "60s");
         properties.put("mp.jwt.verify.publickey.location", keyLocation);
         for (String channel : channels) {
             properties.put("mp.messaging.incoming." + channel + ".group.id", module + "-" + run);
