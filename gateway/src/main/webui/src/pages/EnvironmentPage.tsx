@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useApi } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
 import { query } from '../api/client';
 import type { Alert, Deployment, Environment, EnvironmentHealth, EnvironmentStatus, ResultPage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { Card, PageTitle, buttonClass } from '../components/Card';
+import { Card, PageTitle, buttonClass, secondaryButtonClass } from '../components/Card';
 import { DemoBadge, ProgressBar, StatusBadge } from '../components/Badges';
-import { QueryView } from '../components/States';
+import { ErrorState, QueryView } from '../components/States';
 import { DeploymentTable } from '../components/DeploymentTable';
 import { DeployDialog } from '../components/DeployDialog';
 import { AlertList } from '../components/AlertList';
@@ -22,6 +22,8 @@ export function EnvironmentPage() {
   const history = useApi<ResultPage<Deployment>>(['deployments', 'of', name], `/api/deployments${query({ environment: name, size: 20 })}`);
   const health = useApi<EnvironmentHealth>(['monitoring', 'environment', name], `/api/monitoring/environments/${encoded}/health`);
   const alerts = useApi<ResultPage<Alert>>(['alerts', 'of', name], `/api/environments/${encoded}/alerts?status=firing&size=10`);
+  const collect = useApiMutation<void, EnvironmentHealth>(
+    () => ({ method: 'POST', path: `/api/monitoring/environments/${encoded}/collect` }), ['monitoring']);
   const active = status.data?.active;
 
   return (
@@ -73,7 +75,12 @@ export function EnvironmentPage() {
               </QueryView>
             </Card>
           </div>
-          <Card title={<span>Services <DemoBadge source={health.data?.source} /></span>}>
+          <Card title={<span>Services <DemoBadge source={health.data?.source} /></span>} actions={can('operator') && (
+            <button type="button" className={secondaryButtonClass} disabled={collect.isPending} onClick={() => collect.mutate()}>
+              {collect.isPending ? 'Collecting…' : 'Collect now'}
+            </button>
+          )}>
+            {collect.isError && <ErrorState error={collect.error} />}
             <QueryView query={health} what="service health" isEmpty={(h) => h.services.length === 0}
               empty="No service status collected for this environment yet.">
               {(h) => (
