@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * The packaged suite (gateway and the six services) as processes on ports of their own, with their own databases,
  * a copy of the shipped catalogue and the test keys. Started once for every system test (JUnit's root store closes it
- * at the end of the run). Monitoring, alert and cost services seed their demo data (labelled {@code source: demo}).
+ * at the end of the run). The databases are emptied first; monitoring, alert and cost services seed their demo data
+ * (labelled {@code source: demo}).
  * <p>
  * Two system properties let runs side by side not collide: {@code e2e.db-suffix} (default {@code _e2e}: databases
  * environment_e2e, deployment_e2e, monitoring_e2e, alert_e2e, cost_e2e, admin_e2e) and {@code e2e.port-base} (default
@@ -35,6 +39,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
     static final int ALERT_PORT = PORT_BASE + 4;
     static final int COST_PORT = PORT_BASE + 5;
     static final int ADMIN_PORT = PORT_BASE + 6;
+    private static final List<String> SERVICES_WITH_DATABASES = List.of("environment", "deployment", "monitoring", "alert", "cost", "admin");
     /** The first admin's (user {@code admin}) password the e2e admin-service starts with. */
     static final String ADMIN_PASSWORD = "e2e first admin password";
 
@@ -74,6 +79,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
     }
 
     private void start() throws Exception {
+        emptyDatabases();
         Path workDir = Files.createTempDirectory("portal-e2e");
         catalogue = workDir.resolve("environments.yaml");
         Files.copy(RunningService.ROOT.resolve("config/environments.yaml"), catalogue);
@@ -134,6 +140,20 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
             properties.put("mp.messaging.incoming." + channel + ".group.id", module + "-" + run);
         }
         services.add(RunningService.start(module, port, properties));
+    }
+
+    /**
+     * Every run starts on empty databases of its own suffix: the services migrate them and seed their labelled demo data
+     * (monitoring-service only into an empty one), so what a run sees does not depend on the runs before it.
+     */
+    private static void emptyDatabases() throws Exception {
+        for (String service : SERVICES_WITH_DATABASES) {
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(service), "portal", "portal");
+                 Statement sql = db.createStatement()) {
+                sql.execute("drop schema public cascade");
+                sql.execute("create schema public");
+            }
+        }
     }
 
     private static Path copyResource(String resource, Path directory) throws Exception {
