@@ -148,9 +148,15 @@ async function main() {
     await admin.waitForSelector('[data-testid=deployment-status] [data-status=completed]', { timeout: 120_000 });
     await admin.waitForSelector('[role=progressbar][aria-valuenow="100"]');
     await admin.locator('[data-testid=deployment-log] >> text=route weights stable 90, canary 10').first().waitFor({ timeout: 30_000 });
-    const shownLines = await admin.locator('[data-testid=deployment-log] > div[class]').count();
+    // The last line may be written just after the status turns completed: it must still reach the page without a reload.
     const logs = await api(admin, 'GET', `/api/deployments/${deploymentId}/logs?size=500`);
-    expect(shownLines === logs.body.lines.length, `the page shows ${shownLines} log lines, the API holds ${logs.body.lines.length}`);
+    const written = logs.body.lines.length;
+    await admin.waitForFunction((count) => document.querySelectorAll('[data-testid=deployment-log] > div[class]').length === count,
+      written, { timeout: 20_000 }).catch(async () => {
+      const shown = await admin.locator('[data-testid=deployment-log] > div[class]').count();
+      throw new Error(`Expectation failed: the page shows ${shown} log lines, the API holds ${written}`);
+    });
+    const shownLines = written;
     expect(await viewer.locator('[data-testid=live-events] >> text=deployment-log').count() > 0, 'log lines reached the live feed');
     step(`deployment ${deploymentId} (${version}) completed with ${shownLines} log lines shown`);
     await shot(admin, 'deployment');
