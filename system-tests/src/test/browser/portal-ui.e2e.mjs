@@ -136,7 +136,6 @@ async function main() {
     }
     await admin.goto(`${base}/environments/${DEPLOYED}`);
     await admin.waitForSelector('text=Deployment history');
-    await shot(admin, 'environment');
     await admin.click('button:has-text("Deploy")');
     const version = `1.2.${Date.now() % 100000}`;
     await admin.fill('input[name=version]', version);
@@ -160,6 +159,9 @@ async function main() {
     expect(await viewer.locator('[data-testid=live-events] >> text=deployment-log').count() > 0, 'log lines reached the live feed');
     step(`deployment ${deploymentId} (${version}) completed with ${shownLines} log lines shown`);
     await shot(admin, 'deployment');
+    await admin.click(`a:has-text("${DEPLOYED}")`);
+    await admin.locator(`[data-deployment="${deploymentId}"]`).waitFor({ timeout: 20_000 });
+    await shot(admin, 'environment');
 
     step('admin acknowledges an alert');
     const raised = await api(admin, 'POST', '/api/alerts', {

@@ -122,7 +122,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
 
     private void awaitReady() throws Exception {
         for (RunningService service : services) {
-            service.awaitReady(Duration.ofSeconds(180));
+            service.awaitReady(Duration.ofSeconds(300));
         }
     }
 
