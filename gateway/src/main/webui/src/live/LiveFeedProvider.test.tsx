@@ -29,8 +29,14 @@ function State() {
   return <div><span data-testid="state">{state}</span><span data-testid="count">{messages.length}</span></div>;
 }
 
-function mount(client: QueryClient) {
+/** Mounts the provider with fake timers and sockets; returns the spy on cache invalidation. */
+function mount() {
+  vi.useFakeTimers();
+  vi.stubGlobal('WebSocket', FakeSocket);
+  const client = new QueryClient();
+  const invalidate = vi.spyOn(client, 'invalidateQueries');
   render(<QueryClientProvider client={client}><LiveFeedProvider token="jwt-123"><State /></LiveFeedProvider></QueryClientProvider>);
+  return invalidate;
 }
 
 describe('LiveFeedProvider', () => {
@@ -40,11 +46,7 @@ describe('LiveFeedProvider', () => {
   });
 
   it('carries the token as a subprotocol entry, reconnects after a drop, and refetches everything after the gap', () => {
-    vi.useFakeTimers();
-    vi.stubGlobal('WebSocket', FakeSocket);
-    const client = new QueryClient();
-    const invalidate = vi.spyOn(client, 'invalidateQueries');
-    mount(client);
+    const invalidate = mount();
 
     const first = FakeSocket.all[0];
     expect(first.url).toMatch(/^ws:\/\/.*\/ws$/);
@@ -64,11 +66,7 @@ describe('LiveFeedProvider', () => {
   });
 
   it('keeps each pushed event once and makes its domain stale', () => {
-    vi.useFakeTimers();
-    vi.stubGlobal('WebSocket', FakeSocket);
-    const client = new QueryClient();
-    const invalidate = vi.spyOn(client, 'invalidateQueries');
-    mount(client);
+    const invalidate = mount();
     const socket = FakeSocket.all[0];
     socket.open();
 
