@@ -79,7 +79,8 @@ function coalescedInvalidation(client: QueryClient): { add: (domains: string[]) 
       if (timer === undefined && pending.size > 0) {
         timer = setTimeout(() => {
           timer = undefined;
-          pending.forEach((domain) => client.invalidateQueries({ queryKey: [domain] }));
+          // An answer still on its way is not restarted: under a steady stream of events a slow one would never arrive.
+          pending.forEach((domain) => client.invalidateQueries({ queryKey: [domain] }, { cancelRefetch: false }));
           pending.clear();
         }, COALESCE_MS);
       }

@@ -76,7 +76,7 @@ describe('LiveFeedProvider', () => {
     act(() => vi.advanceTimersByTime(1100));
 
     expect(screen.getByTestId('count').textContent).toBe('1');
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['environments'] });
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['status'] });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['environments'] }, { cancelRefetch: false });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['status'] }, { cancelRefetch: false });
   });
 });
