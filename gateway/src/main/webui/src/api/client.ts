@@ -1,0 +1,70 @@
+import { clearSession, loadSession } from '../auth/session';
+import type { Problem } from './types';
+
+/** A failed API call, carrying the problem+json the services answer with. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+/** Called when the gateway says the token is no longer good (401), so the app can send the user to the login view. */
+let onUnauthorized: () => void = () => {};
+
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const session = loadSession();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (session) {
+    headers.Authorization = `Bearer ${session.token}`;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError({ status: 0, title: 'Network error', detail: `The gateway cannot be reached (${String(e)})` });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    if (response.status === 401 && session && !path.endsWith('/login')) {
+      clearSession();
+      onUnauthorized();
+    }
+    throw new ApiError(problemOf(response.status, text));
+  }
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function problemOf(status: number, text: string): Problem {
+  try {
+    const parsed = JSON.parse(text) as Problem;
+    return { ...parsed, status: parsed.status || status };
+  } catch {
+    return { status, title: `HTTP ${status}`, detail: text || undefined };
+  }
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+
+/** A query string from the defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  Object.entries(params).forEach(([key, value]) => {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(key, String(value));
+    }
+  });
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
