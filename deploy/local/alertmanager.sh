@@ -6,12 +6,7 @@ ALERTMANAGER_BIN=/usr/bin/prometheus-alertmanager
 
 ensure_alertmanager_installed() {
   [[ -x "$ALERTMANAGER_BIN" ]] && return 0
-  say "Alertmanager is not installed; installing it with apt-get (needs root)"
-  ((EUID == 0)) || die "Alertmanager is missing and installing it needs root: apt-get install -y prometheus-alertmanager"
-  # 9>&-: the package scripts may start the daemon, which must not inherit the portal lock.
-  DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 9>&-
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus-alertmanager >&2 9>&-
-  [[ -x "$ALERTMANAGER_BIN" ]] || die "apt-get install prometheus-alertmanager did not provide $ALERTMANAGER_BIN"
+  apt_install_for "$ALERTMANAGER_BIN" prometheus-alertmanager
   stop_packaged_alertmanager_service
 }
 

@@ -52,19 +52,10 @@ bench_cpu_seconds() {
 
 # Installs Debian packages that are missing (idempotent): bench_ensure_packages <command>:<package> ...
 bench_ensure_packages() {
-  local entry missing=()
+  local entry
   for entry in "$@"; do
-    command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry##*:}")
+    apt_install_for "${entry%%:*}" "${entry##*:}"
   done
-  ((${#missing[@]} == 0)) && return 0
-  say "Installing ${missing[*]} from Debian's packages"
-  if ((EUID == 0)); then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
-      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; } ||
-      die "apt-get could not install ${missing[*]}"
-  else
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null || die "could not install ${missing[*]}"
-  fi
 }
 
 # npm packages for the Node clients, installed into .portal/bench/node (never committed): bench_ensure_npm ws@8 ...

@@ -20,6 +20,19 @@ die() {
   exit 1
 }
 
+# Installs a Debian package unless the program it provides is there already (idempotent), as root:
+# apt_install_for <program (a path or a command)> <package>. No recommends (they would start daemons); 9>&-: package
+# scripts may start a daemon, which must not inherit the portal lock.
+apt_install_for() {
+  local program="$1" package="$2"
+  command -v "$program" >/dev/null 2>&1 && return 0
+  say "$program is not installed; installing Debian's $package with apt-get (needs root)"
+  ((EUID == 0)) || die "$program is missing and installing it needs root: apt-get install -y $package"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 9>&-
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package" >&2 9>&-
+  command -v "$program" >/dev/null 2>&1 || die "apt-get install $package did not provide $program"
+}
+
 require_command() {
   local cmd="$1" hint="${2:-}"
   command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is not installed${hint:+ ($hint)}"

@@ -6,13 +6,7 @@ PROMETHEUS_BIN=/usr/bin/prometheus
 
 ensure_prometheus_installed() {
   [[ -x "$PROMETHEUS_BIN" ]] && return 0
-  say "Prometheus is not installed; installing it with apt-get (needs root)"
-  ((EUID == 0)) || die "Prometheus is missing and installing it needs root: apt-get install -y prometheus"
-  # No recommends: prometheus-node-exporter would start another daemon. 9>&-: the package scripts
-  # may start the server, which must not inherit the portal lock.
-  DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 9>&-
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >&2 9>&-
-  [[ -x "$PROMETHEUS_BIN" ]] || die "apt-get install prometheus did not provide $PROMETHEUS_BIN"
+  apt_install_for "$PROMETHEUS_BIN" prometheus
   stop_packaged_prometheus_service
 }
 

@@ -109,7 +109,7 @@ class ToggleEndToEndIT {
     }
 
     private static boolean enabledInDatabase() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/environment_e2e", "portal", "portal");
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + RunningPortal.database("environment"), "portal", "portal");
              PreparedStatement query = db.prepareStatement("select enabled from environment where name = ?")) {
             query.setString(1, ENVIRONMENT);
             try (ResultSet row = query.executeQuery()) {
