@@ -61,8 +61,8 @@ class KilledMidDeploymentIT {
                 "deployment.dry-run.step-pause", STEP_PAUSE,
                 "mp.jwt.verify.publickey.location", publicKey);
         deploymentService = RunningService.start("deployment-service", "deployment-service-killed", deploymentPort, deploymentProperties);
-        environmentService.awaitReady(Duration.ofSeconds(90));
-        deploymentService.awaitReady(Duration.ofSeconds(90));
+        environmentService.awaitReady(ServiceCalls.START_TIMEOUT);
+        deploymentService.awaitReady(ServiceCalls.START_TIMEOUT);
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class KilledMidDeploymentIT {
         deploymentService.kill();
         deploymentService = RunningService.start("deployment-service", "deployment-service-killed-restarted", deploymentPort,
                 deploymentProperties);
-        deploymentService.awaitReady(Duration.ofSeconds(90));
+        deploymentService.awaitReady(ServiceCalls.START_TIMEOUT);
         JsonObject end = ServiceCalls.awaitEnd(deploymentService, id, Duration.ofSeconds(120));
         JsonObject logs = logs(id);
 

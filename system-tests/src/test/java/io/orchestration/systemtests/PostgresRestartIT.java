@@ -56,7 +56,7 @@ class PostgresRestartIT {
                 "portal.kafka.topic-prefix", "flt.",
                 "environment.catalogue.path", catalogue.toString(),
                 "mp.jwt.verify.publickey.location", ServiceCalls.testKey(work, "jwt-public.pem").toString()));
-        environmentService.awaitReady(Duration.ofSeconds(90));
+        environmentService.awaitReady(ServiceCalls.START_TIMEOUT);
     }
 
     @AfterAll
@@ -110,7 +110,7 @@ class PostgresRestartIT {
             refused += toggler.refused;
         }
         assertTrue(refused > 0, "some toggles met the outage");
-        assertTrue(acknowledged > refused, "most toggles ran while PostgreSQL was up");
+        assertTrue(acknowledged >= 2 * TOGGLED.size(), "toggles went through before and after the outage: " + acknowledged);
 
         String url = postgres.url("environment_flt");
         String catalogueText = Files.readString(catalogue);

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 final class PrivateKafka implements AutoCloseable {
 
     private static final Path LIB = RunningService.ROOT.resolve(".portal/kafka/lib");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path directory;
     private final Path config;

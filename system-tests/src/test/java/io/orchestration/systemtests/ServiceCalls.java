@@ -18,6 +18,11 @@ import java.util.List;
 final class ServiceCalls {
 
     static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * How long a packaged service may take to become ready: about 5 s on an idle machine, but 101 s was seen on the
+     * shared 2-core machine with a load average above 40 (several developers' builds and tests at once).
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceCalls() {
