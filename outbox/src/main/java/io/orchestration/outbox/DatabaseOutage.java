@@ -1,6 +1,7 @@
 package io.orchestration.outbox;
 
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.hibernate.JDBCException;
@@ -15,9 +16,12 @@ import java.util.Set;
  * Tells a failure caused by the database being out of reach (stopped, restarting, connection lost) from any other:
  * the first is temporary and answered 503, the second is a bug. Seen on a PostgreSQL restart: connection refused,
  * ClosedConnectionException (wrapped by Hibernate Reactive, sometimes together with a failed rollback in a
- * CompositeException), 57P03 while it starts up, 57P01 when an administrator ends the session, 08xxx connection errors.
+ * CompositeException), "Connection is not active now" from a
+ * pooled connection that died, 57P03 while it starts up, 57P01 when an administrator ends the session, 08xxx connection errors.
  */
 final class DatabaseOutage {
+
+    private static final String CONNECTION_CLOSED = "Connection is not active now";
 
     private DatabaseOutage() {
     }
@@ -53,6 +57,8 @@ final class DatabaseOutage {
         return failure instanceof ConnectException
                 || failure instanceof ClosedConnectionException
                 || failure instanceof io.netty.channel.ConnectTimeoutException
+                // Vert.x says a pooled connection died only in a message-only throwable.
+                || failure instanceof NoStackTraceThrowable && String.valueOf(failure.getMessage()).startsWith(CONNECTION_CLOSED)
                 || failure instanceof PgException pg && isOutageState(pg.getSqlState())
                 || failure instanceof JDBCException jdbc && isOutageState(jdbc.getSQLState());
     }

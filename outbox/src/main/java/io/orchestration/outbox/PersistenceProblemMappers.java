@@ -4,6 +4,7 @@ import io.orchestration.common.problem.Problem;
 import io.orchestration.common.problem.ProblemException;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -55,12 +56,12 @@ public class PersistenceProblemMappers {
      * logged 500.
      */
     @ServerExceptionMapper({HibernateException.class, ConnectException.class, ClosedConnectionException.class,
-            CompositeException.class})
-    public Response databaseUnreachable(Exception e, HttpServerRequest request) {
+            CompositeException.class, NoStackTraceThrowable.class})
+    public Response databaseUnreachable(Throwable e, HttpServerRequest request) {
         return unavailableOrInternal(e, request);
     }
 
-    private static Response unavailableOrInternal(Exception e, HttpServerRequest request) {
+    private static Response unavailableOrInternal(Throwable e, HttpServerRequest request) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
             ProblemException unavailable = new ProblemException.Unavailable("The database is unavailable right now; retry shortly");

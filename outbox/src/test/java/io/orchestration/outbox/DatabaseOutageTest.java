@@ -2,6 +2,7 @@ package io.orchestration.outbox;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.hibernate.HibernateException;
@@ -26,6 +27,9 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.causedBy(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)));
         assertTrue(DatabaseOutage.causedBy(new HibernateException("wrapped", new PgException("no connection", "FATAL", "08006", null))));
         assertTrue(DatabaseOutage.causedBy(new ConnectTimeoutException("connection timed out")));
+        assertTrue(DatabaseOutage.causedBy(new CompositeException(List.of(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"),
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")))));
     }
 
     @Test
@@ -33,6 +37,7 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.causedBy(new PgException("duplicate key", "ERROR", "23505", null)));
         assertFalse(DatabaseOutage.causedBy(new PgException("syntax error", "ERROR", "42601", null)));
         assertFalse(DatabaseOutage.causedBy(new HibernateException("mapping is wrong")));
+        assertFalse(DatabaseOutage.causedBy(new NoStackTraceThrowable("Timed out")));
         assertFalse(DatabaseOutage.causedBy(new CompositeException(List.of(new IllegalStateException("a"), new IllegalArgumentException("b")))));
     }
 }
