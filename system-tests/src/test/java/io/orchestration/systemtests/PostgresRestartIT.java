@@ -73,13 +73,17 @@ class PostgresRestartIT {
         AtomicBoolean load = new AtomicBoolean(true);
         ExecutorService workers = Executors.newFixedThreadPool(TOGGLED.size());
         List<Future<Toggler>> togglers = new ArrayList<>();
+        Map<String, String> before = FaultDatabases.pairs(postgres.url("environment_flt"), "select name, enabled::text from environment");
+        List<Toggler> running = new ArrayList<>();
         for (String environment : TOGGLED) {
-            togglers.add(workers.submit(() -> new Toggler(environment).run(load)));
+            Toggler toggler = new Toggler(environment, Boolean.parseBoolean(before.get(environment)));
+            running.add(toggler);
+            togglers.add(workers.submit(() -> toggler.run(load)));
         }
         boolean downSeen;
         boolean upSeen;
         try {
-            Thread.sleep(3_000);
+            awaitEveryToggler(running, Duration.ofSeconds(60));
             postgres.stop();
             downSeen = awaitReadiness(503, Duration.ofSeconds(15));
             Thread.sleep(OUTAGE.toMillis());
@@ -127,6 +131,15 @@ class PostgresRestartIT {
         awaitRelayed(url, Duration.ofSeconds(30));
     }
 
+    /** Load first: PostgreSQL is stopped once every worker has had a toggle answered 200. */
+    private static void awaitEveryToggler(List<Toggler> togglers, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (togglers.stream().anyMatch(toggler -> toggler.acknowledged.isEmpty())) {
+            assertTrue(System.nanoTime() < deadline, "no toggle went through within " + timeout);
+            Thread.sleep(100);
+        }
+    }
+
     private static boolean awaitReadiness(int status, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -168,13 +181,14 @@ class PostgresRestartIT {
         int lastAnswer;
         long slowestMillis;
 
-        Toggler(String environment) {
+        private boolean enabled;
+
+        Toggler(String environment, boolean enabled) {
             this.environment = environment;
+            this.enabled = enabled;
         }
 
         Toggler run(AtomicBoolean load) throws Exception {
-            boolean enabled = Boolean.parseBoolean(new JsonObject(ServiceCalls.send(environmentService, "GET",
-                    "/api/environments/" + environment, "viewer", null).body()).getValue("enabled").toString());
             while (load.get()) {
                 long sent = System.nanoTime();
                 HttpResponse<String> answer;
