@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostgresRestartIT {
 
     private static final List<String> TOGGLED = List.of("azure-weu-prod", "aws-euc1-prod", "ibm-eu-de-dev", "onprem-lon-hci");
-    private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
+    private static final Duration ANSWER_BOUND = Duration.ofSeconds(14);
     private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
