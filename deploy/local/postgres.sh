@@ -83,8 +83,8 @@ wait_for_postgres() {
 }
 
 # Role portal/portal and the six service databases plus their *_test twins (unit and @QuarkusTest
-# runs), *_e2e twins (system-tests, which start the packaged services) and *_rep twins (system-tests' two-replica
-# runs), idempotently.
+# runs), *_e2e twins (system-tests, which start the packaged services), *_rep twins (system-tests' two-replica
+# runs) and *_flt twins (system-tests' fault tests), idempotently.
 create_portal_role_and_databases() {
   local sql db
   sql="DO \$\$ BEGIN
@@ -95,7 +95,7 @@ END \$\$;
 "
   local names=("${PG_LIBRARY_TEST_DATABASES[@]}") name
   for db in "${PG_DATABASES[@]}"; do
-    names+=("$db" "${db}_test" "${db}_e2e" "${db}_rep")
+    names+=("$db" "${db}_test" "${db}_e2e" "${db}_rep" "${db}_flt")
   done
   for name in "${names[@]}"; do
     sql+="SELECT 'CREATE DATABASE $name OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec
