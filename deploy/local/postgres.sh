@@ -119,7 +119,7 @@ ensure_postgres() {
   wait_for_postgres
   create_portal_role_and_databases
   verify_portal_login
-  say "PostgreSQL $version ready on 127.0.0.1:$PG_PORT (user $PG_USER, databases ${PG_DATABASES[*]} + *_test, *_e2e)"
+  say "PostgreSQL $version ready on 127.0.0.1:$PG_PORT (user $PG_USER, databases ${PG_DATABASES[*]} + *_test, *_e2e, *_rep, *_flt)"
 }
 
 stop_postgres_if_we_started_it() {
