@@ -16,9 +16,11 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,11 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +77,7 @@ class JsonRpcReplyFuzzTest {
     static void startServer() throws IOException {
         config = new SmallRyeConfigBuilder().withMapping(MonitoringConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValue("monitoring.collection.timeout", "1s")
+                .withDefaultValue("monitoring.collection.timeout", "5s")
                 .withDefaultValue("monitoring.ccip.max-log-range", "1000")
                 .build().getConfigMapping(MonitoringConfig.class);
         nodes = new JsonRpcNodes(config);
@@ -93,14 +97,39 @@ class JsonRpcReplyFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void collectionEndsInAReading(@NotNull String replies) {
+        collect(replies).forEach(JsonRpcReplyFuzzTest::check);
+    }
+
+    /** The harness reaches deep: the seeds of a healthy node and a working CCIP lane give readings with their values. */
+    @Test
+    void wellFormedRepliesGiveUpReadingsWithTheirValues() throws IOException {
+        List<Reading> node = collect(seed("healthy-node"));
+        assertEquals(ReadingState.UP, node.get(0).state(), node.get(0)::toString);
+        assertEquals(16.0, node.get(0).value("blockNumber"));
+        List<Reading> lane = collect(seed("ccip-lane"));
+        assertEquals(ReadingState.UP, lane.get(1).state(), lane.get(1)::toString);
+        assertEquals(1.0, lane.get(1).value("supportedChains"));
+        assertEquals(1.0, lane.get(1).value("messagesExecuted"));
+        assertEquals(1.0, lane.get(1).value("feeTokenBalance"), "10^18 units of an 18-decimal token");
+        assertEquals(1.0, lane.get(1).value("feeds"));
+    }
+
+    /** Besu's reading, then CCIP's, from a script of replies. */
+    private static List<Reading> collect(String replies) {
         script = parse(replies);
         String rpc = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         Target besu = new Target("fuzz", ServiceType.BESU, "besu-rpc", Map.of(BesuCollector.RPC, rpc));
         Target ccip = new Target("fuzz", ServiceType.CHAINLINK_CCIP, "ccip", Map.of(BesuCollector.RPC, rpc,
                 TargetCatalog.CCIP_ROUTER, ROUTER, CcipCollector.FEEDS, "0x0000000000000000000000000000000000000fee",
                 CcipCollector.FEE_TOKEN, "0x0000000000000000000000000000000000000a11"));
-        check(new BesuCollector(nodes, new HttpFetcher(config), config).collect(besu).await().atMost(Duration.ofSeconds(30)));
-        check(new CcipCollector(nodes, config).collect(ccip).await().atMost(Duration.ofSeconds(30)));
+        return List.of(new BesuCollector(nodes, new HttpFetcher(config), config).collect(besu).await().atMost(Duration.ofSeconds(30)),
+                new CcipCollector(nodes, config).collect(ccip).await().atMost(Duration.ofSeconds(30)));
+    }
+
+    private static String seed(String name) throws IOException {
+        try (InputStream in = JsonRpcReplyFuzzTest.class.getResourceAsStream("JsonRpcReplyFuzzTestInputs/collectionEndsInAReading/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String selector(String signature) {
