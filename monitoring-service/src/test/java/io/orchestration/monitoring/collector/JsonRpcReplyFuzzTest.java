@@ -122,6 +122,17 @@ class JsonRpcReplyFuzzTest {
         assertEquals(1.0, lane.get(1).value("feeds"));
     }
 
+    /** Logs the ledger cannot read are the target's fault (these threw IndexOutOfBoundsException before). */
+    @Test
+    void malformedLaneLogsGiveErrorReadingsSayingWhy() throws IOException {
+        Reading noTopics = collect(seed("log-without-topics")).get(1);
+        assertEquals(ReadingState.ERROR, noTopics.state(), noTopics::toString);
+        assertTrue(noTopics.error().startsWith("a Router ramp event without its chain selector"), noTopics::toString);
+        Reading noState = collect(seed("execution-without-data")).get(1);
+        assertEquals(ReadingState.ERROR, noState.state(), noState::toString);
+        assertTrue(noState.error().startsWith("ExecutionStateChanged data is not"), noState::toString);
+    }
+
     /** Besu's reading, then CCIP's, from a script of replies. */
     private static List<Reading> collect(String replies) {
         script = parse(replies);
