@@ -122,7 +122,7 @@ class JsonRpcReplyFuzzTest {
         assertEquals(1.0, lane.get(1).value("feeds"));
     }
 
-    /** Logs the ledger cannot read are the target's fault (these threw IndexOutOfBoundsException before). */
+    /** Logs the ledger cannot read are the target's fault, and the reading says which. */
     @Test
     void malformedLaneLogsGiveErrorReadingsSayingWhy() throws IOException {
         Reading noTopics = collect(seed("log-without-topics")).get(1);
