@@ -61,15 +61,7 @@ public class CatalogueCodec {
 
     /** Parses and validates a whole catalogue; throws {@link CatalogueInvalid} listing every fault. */
     public Catalogue parse(String file, String text) {
-        Node rootNode;
-        try {
-            rootNode = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new CatalogueInvalid(file, List.of(new CatalogueError(line, "(syntax)", firstLine(e.getProblem()))));
-        } catch (YAMLException e) {
-            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)", firstLine(e.getMessage()))));
-        }
+        Node rootNode = compose(file, text);
         if (!(rootNode instanceof MappingNode root)) {
             throw new CatalogueInvalid(file, List.of(new CatalogueError(lineOf(rootNode), Catalogue.ENVIRONMENTS,
                     "the catalogue must be a mapping with an 'environments' list")));
@@ -99,6 +91,32 @@ public class CatalogueCodec {
             throw new CatalogueInvalid(file, errors);
         }
         return new Catalogue(root, specs);
+    }
+
+    private static Node compose(String file, String text) {
+        try {
+            return yaml(true).compose(new StringReader(text));
+        } catch (YAMLException e) {
+            throw syntaxError(file, e);
+        } catch (ClassCastException commentBug) {
+            // SnakeYAML's comment handling breaks on some misplaced comments (one inside an unclosed flow list, found by
+            // CatalogueCodecFuzzTest): read without comments to find the real syntax error.
+            try {
+                yaml(false).compose(new StringReader(text));
+            } catch (YAMLException e) {
+                throw syntaxError(file, e);
+            }
+            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
+                    "a comment where the catalogue cannot keep it (inside [...] or {...}): move it to a line of its own")));
+        }
+    }
+
+    private static CatalogueInvalid syntaxError(String file, YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            int line = marked.getProblemMark() == null ? 0 : marked.getProblemMark().getLine() + 1;
+            return new CatalogueInvalid(file, List.of(new CatalogueError(line, "(syntax)", firstLine(marked.getProblem()))));
+        }
+        return new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)", firstLine(e.getMessage()))));
     }
 
     /** The catalogue's text with {@code spec} added, or merged into the entry of the same name. */
@@ -309,8 +327,12 @@ public class CatalogueCodec {
 
     /** SnakeYAML instances are not thread-safe: one per use is cheap enough for a catalogue. */
     private static Yaml yaml() {
+        return yaml(true);
+    }
+
+    private static Yaml yaml(boolean comments) {
         LoaderOptions loading = new LoaderOptions();
-        loading.setProcessComments(true);
+        loading.setProcessComments(comments);
         loading.setAllowDuplicateKeys(true);
         loading.setMaxAliasesForCollections(20);
         loading.setCodePointLimit(MAX_FILE_CODE_POINTS);

@@ -43,6 +43,23 @@ class CatalogueCodecTest {
     }
 
     @Test
+    void aCommentInsideAnUnclosedFlowListIsASyntaxErrorWithItsLine() {
+        // Found by CatalogueCodecFuzzTest: SnakeYAML's comment handling threw a ClassCastException here.
+        CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("c.yaml", """
+                environments:
+                  - name: dev
+                    provider: aws
+                    type: cloud
+                    regions: [    #eu-west-1]
+                extra: 1
+                """));
+
+        CatalogueError error = invalid.errors().get(0);
+        assertEquals("(syntax)", error.field());
+        assertTrue(error.line() >= 5, error::toString);
+    }
+
+    @Test
     void unknownProviderIsReportedWithLineAndField() {
         CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("c.yaml", """
                 environments:

@@ -4,6 +4,7 @@ import io.orchestration.monitoring.domain.Reading;
 import io.orchestration.monitoring.domain.ServiceType;
 import io.orchestration.monitoring.domain.Target;
 import io.smallrye.mutiny.Uni;
+import org.web3j.exceptions.MessageDecodingException;
 
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -50,6 +51,10 @@ public interface Collector {
         }
         if (cause instanceof TargetMisbehaves) {
             return Reading.failed(target, at, cause.getMessage());
+        }
+        if (cause instanceof MessageDecodingException) {
+            // web3j decodes a reply's values only when they are read: a malformed quantity is the target's fault.
+            return Reading.failed(target, at, "answered a value that cannot be decoded: " + cause.getMessage());
         }
         return Reading.failed(target, at, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }

@@ -10,6 +10,7 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,9 +72,14 @@ final class LaneLedger {
         if (from != nextBlock) {
             return;
         }
+        // Everything is decoded before anything is counted: a malformed log leaves the range to be read again, not half-applied.
+        List<SentMessage> messages = sentLogs.stream().map(log -> SentMessage.decode(log.getData())).toList();
+        List<Integer> outcomes = new ArrayList<>();
+        for (Log log : executionLogs) {
+            outcomes.add(outcomeOf(log));
+        }
         applyRamps(routerLogs, onRamps, offRamps);
-        for (Log log : sentLogs) {
-            SentMessage message = SentMessage.decode(log.getData());
+        for (SentMessage message : messages) {
             sent++;
             pending.add(message.messageId());
             tokenTransfers += message.tokenAmounts();
@@ -82,24 +88,33 @@ final class LaneLedger {
                 feeTokens.add(message.feeToken());
             }
         }
-        for (Log log : executionLogs) {
-            if (log.getTopics().size() < 3) {
-                throw new TargetMisbehaves("ExecutionStateChanged without its indexed message id");
-            }
-            @SuppressWarnings("rawtypes")
-            List<Type> state = FunctionReturnDecoder.decode(log.getData(), List.of(
-                    (TypeReference) new TypeReference<Uint8>() { }, (TypeReference) new TypeReference<DynamicBytes>() { }));
-            int outcome = ((BigInteger) state.get(0).getValue()).intValue();
+        for (int i = 0; i < executionLogs.size(); i++) {
+            int outcome = outcomes.get(i);
             if (outcome == SUCCESS) {
                 executed++;
             } else if (outcome == FAILURE) {
                 failed++;
             }
             if (outcome == SUCCESS || outcome == FAILURE) {
-                pending.remove(log.getTopics().get(2));
+                pending.remove(executionLogs.get(i).getTopics().get(2));
             }
         }
         nextBlock = to + 1;
+    }
+
+    /** The state an ExecutionStateChanged log reports; {@link TargetMisbehaves} when it is not one. */
+    private static int outcomeOf(Log log) {
+        if (log.getTopics() == null || log.getTopics().size() < 3) {
+            throw new TargetMisbehaves("ExecutionStateChanged without its indexed message id");
+        }
+        try {
+            @SuppressWarnings("rawtypes")
+            List<Type> state = FunctionReturnDecoder.decode(log.getData(), List.of(
+                    (TypeReference) new TypeReference<Uint8>() { }, (TypeReference) new TypeReference<DynamicBytes>() { }));
+            return ((BigInteger) state.get(0).getValue()).intValue();
+        } catch (RuntimeException e) {
+            throw new TargetMisbehaves("ExecutionStateChanged data is not (uint8 state, bytes returnData): " + e.getMessage(), e);
+        }
     }
 
     synchronized Map<String, String> onRamps() {
@@ -118,9 +133,19 @@ final class LaneLedger {
 
     private static void applyRamps(List<Log> logs, Map<String, String> on, Map<String, String> off) {
         for (Log log : logs) {
-            String selector = new BigInteger(Numeric.cleanHexPrefix(log.getTopics().get(1)), 16).toString();
-            String ramp = "0x" + Numeric.cleanHexPrefix(log.getData()).substring(24, 64);
-            String event = log.getTopics().get(0);
+            List<String> topics = log.getTopics();
+            String data = log.getData() == null ? "" : Numeric.cleanHexPrefix(log.getData());
+            if (topics == null || topics.size() < 2 || topics.get(0) == null || topics.get(1) == null || data.length() < 64) {
+                throw new TargetMisbehaves("a Router ramp event without its chain selector and ramp address: " + topics + " " + log.getData());
+            }
+            String selector;
+            try {
+                selector = new BigInteger(Numeric.cleanHexPrefix(topics.get(1)), 16).toString();
+            } catch (NumberFormatException e) {
+                throw new TargetMisbehaves("a Router ramp event whose chain selector is not hex: " + topics.get(1));
+            }
+            String ramp = "0x" + data.substring(24, 64);
+            String event = topics.get(0);
             if (event.equals(CcipCollector.ON_RAMP_SET)) {
                 if (ramp.equals(Address.DEFAULT.getValue())) {
                     on.remove(selector);
