@@ -102,6 +102,9 @@ public final class FocusReader {
         return reader;
     }
 
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
+
     private static Map<String, Integer> header(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new InvalidFocusFile("The file is empty: a FOCUS file starts with a header row naming its columns", 1);
@@ -109,7 +112,9 @@ public final class FocusReader {
         List<String> names = fields(parser, new long[1]);
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            columns.put(names.get(i), i);
+            if (columns.put(names.get(i), i) != null) {
+                throw new InvalidFocusFile("The header names the column " + names.get(i) + " twice", 1);
+            }
         }
         List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
         if (!missing.isEmpty()) {
@@ -177,15 +182,21 @@ public final class FocusReader {
     }
 
     private static OffsetDateTime parseTime(String column, String text) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(text);
+            time = OffsetDateTime.parse(text);
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+                time = LocalDateTime.parse(text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notLocal) {
                 throw new BadValue(column + " '" + text + "' is not an ISO 8601 date-time such as 2024-01-01T00:00:00Z");
             }
         }
+        // A billing period lies in years a calendar in UTC can hold (the fuzzer found +999999999-12-31T23:59-18:00).
+        if (time.getYear() < MIN_YEAR || time.getYear() > MAX_YEAR) {
+            throw new BadValue(column + " '" + text + "' is out of range (years " + MIN_YEAR + " to " + MAX_YEAR + ")");
+        }
+        return time;
     }
 
     private Map<String, String> tags(Row row) {
