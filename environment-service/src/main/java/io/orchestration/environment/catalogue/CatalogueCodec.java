@@ -98,6 +98,11 @@ public class CatalogueCodec {
             return yaml(true).compose(new StringReader(text));
         } catch (YAMLException e) {
             throw syntaxError(file, e);
+        } catch (NumberFormatException unfinishedEscape) {
+            // SnakeYAML reads the hex digits of an escape at the very end of the text without checking they are there
+            // (a file ending in a backslash and u inside double quotes, found by CatalogueCodecFuzzTest).
+            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
+                    "an escape sequence (\\x, \\u or \\U) without all its hex digits")));
         } catch (ClassCastException commentBug) {
             // SnakeYAML's comment handling breaks on some misplaced comments (one inside an unclosed flow list, found by
             // CatalogueCodecFuzzTest): read without comments to find the real syntax error.
