@@ -113,6 +113,10 @@ public class CatalogueCodec {
             }
             throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
                     "a comment where the catalogue cannot keep it (inside [...] or {...}): move it to a line of its own")));
+        } catch (RuntimeException parserFault) {
+            // Composing only reads the text: whatever else SnakeYAML throws on it is about the text, never our state.
+            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
+                    "the YAML parser could not read this text: " + parserFault)));
         }
     }
 
