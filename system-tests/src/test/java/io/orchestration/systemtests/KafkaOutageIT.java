@@ -53,9 +53,9 @@ class KafkaOutageIT {
     private static final List<String> TOGGLED = List.of("azure-weu-prod", "aws-euc1-prod", "ibm-eu-de-dev", "oci-fra-dr",
             "onprem-lon-hci", "azure-stack-hci-edge", "local-devnet", "aws-use1-sandbox");
     private static final List<String> DEPLOYED = List.of("gcp-euw4-staging", "onprem-ams-hci");
-    private static final String ENVIRONMENT_DB = FaultDatabases.SHARED + "environment_flt";
-    private static final String DEPLOYMENT_DB = FaultDatabases.SHARED + "deployment_flt";
-    private static final String ADMIN_DB = FaultDatabases.SHARED + "admin_flt";
+    private static final String ENVIRONMENT_DB = TestDatabases.SHARED + "environment_flt";
+    private static final String DEPLOYMENT_DB = TestDatabases.SHARED + "deployment_flt";
+    private static final String ADMIN_DB = TestDatabases.SHARED + "admin_flt";
 
     private static PrivateKafka kafka;
     private static RunningService environmentService;
@@ -64,7 +64,7 @@ class KafkaOutageIT {
 
     @BeforeAll
     static void startTheServicesOnAPrivateBroker() throws Exception {
-        FaultDatabases.empty("environment_flt", "deployment_flt", "admin_flt");
+        TestDatabases.empty("environment_flt", "deployment_flt", "admin_flt");
         kafka = PrivateKafka.start();
         kafka.createTopics(List.of(Topics.named(Topics.ENVIRONMENT), Topics.named(Topics.DEPLOYMENT),
                 Topics.named(Topics.AUDIT), Topics.named(Topics.ADMIN)), 3);
@@ -146,7 +146,7 @@ class KafkaOutageIT {
                 toggles.get() + deployed, toggles.get(), deployed, (System.nanoTime() - started) / 1_000_000);
         assertTrue(toggles.get() + deployed >= MIN_CHANGES, "too few changes to prove anything: " + (toggles.get() + deployed));
         assertTrue(deployed >= DEPLOYED.size(), "every deploying worker finished a deployment: " + deployed);
-        long backlog = FaultDatabases.count(ENVIRONMENT_DB, "select count(*) from outbox_event where published_at is null");
+        long backlog = TestDatabases.count(ENVIRONMENT_DB, "select count(*) from outbox_event where published_at is null");
         assertTrue(backlog >= toggles.get(), "the outage held back every toggle's event: " + backlog + " unpublished");
 
         kafka.restart();
@@ -156,9 +156,9 @@ class KafkaOutageIT {
                 (System.nanoTime() - restarted) / 1_000_000);
 
         // Every acknowledged toggle is one enabled-changed event; every deployment its queued..completed events.
-        assertEquals(toggles.get(), FaultDatabases.count(ENVIRONMENT_DB,
+        assertEquals(toggles.get(), TestDatabases.count(ENVIRONMENT_DB,
                 "select count(*) from outbox_event where type = 'io.orchestration.environment.enabled-changed'"));
-        assertEquals(deployed, FaultDatabases.count(DEPLOYMENT_DB,
+        assertEquals(deployed, TestDatabases.count(DEPLOYMENT_DB,
                 "select count(*) from outbox_event where type = 'io.orchestration.deployment.completed'"));
 
         // Every outbox event is on its topic (a resend after a lost acknowledgement may repeat a record, never lose one).
@@ -171,22 +171,22 @@ class KafkaOutageIT {
         assertOnTopic(Topics.AUDIT, new ArrayList<>(audits));
 
         // Each consumer applied exactly the events produced for it, each once.
-        assertEquals(Set.copyOf(ids(ENVIRONMENT_DB, Topics.ENVIRONMENT)), Set.copyOf(FaultDatabases.column(DEPLOYMENT_DB,
+        assertEquals(Set.copyOf(ids(ENVIRONMENT_DB, Topics.ENVIRONMENT)), Set.copyOf(TestDatabases.column(DEPLOYMENT_DB,
                 "select event_id from processed_event where consumer = 'deployment-service.environments'")));
-        assertEquals(audits, Set.copyOf(FaultDatabases.column(ADMIN_DB,
+        assertEquals(audits, Set.copyOf(TestDatabases.column(ADMIN_DB,
                 "select event_id from processed_event where consumer = 'admin-service.audit'")));
-        assertEquals(audits.size(), FaultDatabases.count(ADMIN_DB, "select count(*) from audit_log"),
+        assertEquals(audits.size(), TestDatabases.count(ADMIN_DB, "select count(*) from audit_log"),
                 "one audit log row per audit event");
 
         // deployment-service's view of every environment ends where environment-service's does.
-        Map<String, String> source = FaultDatabases.pairs(ENVIRONMENT_DB, "select name, enabled::text from environment order by name");
+        Map<String, String> source = TestDatabases.pairs(ENVIRONMENT_DB, "select name, enabled::text from environment order by name");
         assertEquals(10, source.size());
-        assertEquals(source, FaultDatabases.pairs(DEPLOYMENT_DB, "select name, enabled::text from environment_ref order by name"));
+        assertEquals(source, TestDatabases.pairs(DEPLOYMENT_DB, "select name, enabled::text from environment_ref order by name"));
     }
 
     private static int toggleRepeatedly(String environment, long until, AtomicInteger changes, AtomicInteger toggles)
             throws Exception {
-        boolean enabled = Boolean.parseBoolean(FaultDatabases.pairs(ENVIRONMENT_DB,
+        boolean enabled = Boolean.parseBoolean(TestDatabases.pairs(ENVIRONMENT_DB,
                 "select name, enabled::text from environment where name = '" + environment + "'").get(environment));
         int times = 0;
         while (System.nanoTime() < until && changes.incrementAndGet() <= MAX_CHANGES) {
@@ -214,15 +214,15 @@ class KafkaOutageIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         String unpublished = "select count(*) from outbox_event where published_at is null";
         while (true) {
-            long pending = FaultDatabases.count(ENVIRONMENT_DB, unpublished) + FaultDatabases.count(DEPLOYMENT_DB, unpublished)
-                    + FaultDatabases.count(ADMIN_DB, unpublished);
-            long environmentEvents = FaultDatabases.count(ENVIRONMENT_DB,
+            long pending = TestDatabases.count(ENVIRONMENT_DB, unpublished) + TestDatabases.count(DEPLOYMENT_DB, unpublished)
+                    + TestDatabases.count(ADMIN_DB, unpublished);
+            long environmentEvents = TestDatabases.count(ENVIRONMENT_DB,
                     "select count(*) from outbox_event where topic = '" + Topics.ENVIRONMENT + "'");
-            long projected = FaultDatabases.count(DEPLOYMENT_DB,
+            long projected = TestDatabases.count(DEPLOYMENT_DB,
                     "select count(*) from processed_event where consumer = 'deployment-service.environments'");
-            long auditEvents = FaultDatabases.count(ENVIRONMENT_DB, auditCount()) + FaultDatabases.count(DEPLOYMENT_DB, auditCount())
-                    + FaultDatabases.count(ADMIN_DB, auditCount());
-            long recorded = FaultDatabases.count(ADMIN_DB, "select count(*) from processed_event where consumer = 'admin-service.audit'");
+            long auditEvents = TestDatabases.count(ENVIRONMENT_DB, auditCount()) + TestDatabases.count(DEPLOYMENT_DB, auditCount())
+                    + TestDatabases.count(ADMIN_DB, auditCount());
+            long recorded = TestDatabases.count(ADMIN_DB, "select count(*) from processed_event where consumer = 'admin-service.audit'");
             if (pending == 0 && projected >= environmentEvents && recorded >= auditEvents) {
                 return;
             }
@@ -239,7 +239,7 @@ class KafkaOutageIT {
     }
 
     private static List<String> ids(String db, String topic) throws Exception {
-        return FaultDatabases.column(db, "select id::text from outbox_event where topic = '" + topic + "'");
+        return TestDatabases.column(db, "select id::text from outbox_event where topic = '" + topic + "'");
     }
 
     private static void assertOnTopic(String topic, List<String> outboxIds) {

@@ -41,7 +41,7 @@ class KilledMidDeploymentIT {
 
     @BeforeEach
     void startTheServices() throws Exception {
-        FaultDatabases.empty("environment_flt", "deployment_flt");
+        TestDatabases.empty("environment_flt", "deployment_flt");
         Path work = Files.createTempDirectory("portal-killed");
         Path catalogue = work.resolve("environments.yaml");
         Files.copy(RunningService.ROOT.resolve("config/environments.yaml"), catalogue);

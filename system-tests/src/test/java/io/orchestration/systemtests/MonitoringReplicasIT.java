@@ -18,10 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,7 +62,7 @@ class MonitoringReplicasIT {
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        emptyDatabase("monitoring_rep");
+        TestDatabases.empty("monitoring_rep");
         Path publicKey = Files.createTempDirectory("portal-monitoring-replicas").resolve("jwt-public.pem");
         try (InputStream key = MonitoringReplicasIT.class.getClassLoader().getResourceAsStream("test-keys/jwt-public.pem")) {
             Files.copy(key, publicKey);
@@ -257,21 +253,6 @@ class MonitoringReplicasIT {
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Each run starts from an empty monitoring_rep: the replicas' Flyway builds it anew. */
-    private static void emptyDatabase(String name) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "portal", "portal");
-             Statement sql = db.createStatement()) {
-            sql.execute("DROP SCHEMA public CASCADE");
-            sql.execute("CREATE SCHEMA public");
-        } catch (SQLException e) {
-            if ("3D000".equals(e.getSQLState())) {
-                throw new IllegalStateException("database " + name + " does not exist: the set-up creates the *_rep"
-                        + " databases (owner portal) beside the *_e2e ones", e);
-            }
-            throw e;
         }
     }
 }

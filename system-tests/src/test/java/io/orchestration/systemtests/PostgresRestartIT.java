@@ -73,7 +73,7 @@ class PostgresRestartIT {
         AtomicBoolean load = new AtomicBoolean(true);
         ExecutorService workers = Executors.newFixedThreadPool(TOGGLED.size());
         List<Future<Toggler>> togglers = new ArrayList<>();
-        Map<String, String> before = FaultDatabases.pairs(postgres.url("environment_flt"), "select name, enabled::text from environment");
+        Map<String, String> before = TestDatabases.pairs(postgres.url("environment_flt"), "select name, enabled::text from environment");
         List<Toggler> running = new ArrayList<>();
         for (String environment : TOGGLED) {
             Toggler toggler = new Toggler(environment, Boolean.parseBoolean(before.get(environment)));
@@ -119,12 +119,12 @@ class PostgresRestartIT {
         String url = postgres.url("environment_flt");
         String catalogueText = Files.readString(catalogue);
         for (Toggler toggler : results) {
-            List<String> stored = FaultDatabases.column(url, "select payload::json->>'enabled' from outbox_event"
+            List<String> stored = TestDatabases.column(url, "select payload::json->>'enabled' from outbox_event"
                     + " where type = 'io.orchestration.environment.enabled-changed' and subject = '" + toggler.environment + "'"
                     + " order by created_at, id");
             assertEquals(toggler.acknowledged, stored, toggler.environment + ": one event per toggle answered 200, none other");
             String last = toggler.acknowledged.get(toggler.acknowledged.size() - 1);
-            assertEquals(Map.of(toggler.environment, last), FaultDatabases.pairs(url,
+            assertEquals(Map.of(toggler.environment, last), TestDatabases.pairs(url,
                     "select name, enabled::text from environment where name = '" + toggler.environment + "'"));
             assertEquals(last, catalogueEnabled(catalogueText, toggler.environment), "the catalogue file agrees");
         }
@@ -156,7 +156,7 @@ class PostgresRestartIT {
     private static void awaitRelayed(String url, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pending;
-        while ((pending = FaultDatabases.count(url, "select count(*) from outbox_event where published_at is null")) > 0) {
+        while ((pending = TestDatabases.count(url, "select count(*) from outbox_event where published_at is null")) > 0) {
             assertTrue(System.nanoTime() < deadline, pending + " events still unrelayed after " + timeout);
             Thread.sleep(300);
         }

@@ -15,10 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +57,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void startTheReplicas() throws Exception {
-        emptyDatabases("environment_rep", "deployment_rep");
+        TestDatabases.empty("environment_rep", "deployment_rep");
         Path work = Files.createTempDirectory("portal-replicas");
         Path catalogue = work.resolve("environments.yaml");
         Files.copy(RunningService.ROOT.resolve("config/environments.yaml"), catalogue);
@@ -250,22 +246,5 @@ class ReplicasIT {
             request.header("Content-Type", "application/json");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Each run starts from empty databases of its own (the *_rep ones): the services' Flyway builds them anew. */
-    private static void emptyDatabases(String... names) throws Exception {
-        for (String name : names) {
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "portal", "portal");
-                 Statement sql = db.createStatement()) {
-                sql.execute("DROP SCHEMA public CASCADE");
-                sql.execute("CREATE SCHEMA public");
-            } catch (SQLException e) {
-                if ("3D000".equals(e.getSQLState())) {
-                    throw new IllegalStateException("database " + name + " does not exist: the set-up creates the *_rep"
-                            + " databases (owner portal) beside the *_e2e ones", e);
-                }
-                throw e;
-            }
-        }
     }
 }

@@ -8,9 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,13 +144,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
      * (monitoring-service only into an empty one), so what a run sees does not depend on the runs before it.
      */
     private static void emptyDatabases() throws Exception {
-        for (String service : SERVICES_WITH_DATABASES) {
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(service), "portal", "portal");
-                 Statement sql = db.createStatement()) {
-                sql.execute("drop schema public cascade");
-                sql.execute("create schema public");
-            }
-        }
+        TestDatabases.empty(SERVICES_WITH_DATABASES.stream().map(RunningPortal::database).toArray(String[]::new));
     }
 
     private static Path copyResource(String resource, Path directory) throws Exception {

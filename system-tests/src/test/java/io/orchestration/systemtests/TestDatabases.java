@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fault tests' databases (*_flt on the shared PostgreSQL, or any other URL): emptied per run, read with plain SQL. */
-final class FaultDatabases {
+/** The system tests' own databases (*_e2e, *_rep, *_flt on the shared PostgreSQL, or any other URL): emptied per run, read with plain SQL. */
+final class TestDatabases {
 
     static final String SHARED = "jdbc:postgresql://127.0.0.1:5432/";
 
-    private FaultDatabases() {
+    private TestDatabases() {
     }
 
     /** Drops everything in each database so the services' Flyway builds it anew. */
@@ -27,7 +27,7 @@ final class FaultDatabases {
             } catch (SQLException e) {
                 if ("3D000".equals(e.getSQLState())) {
                     throw new IllegalStateException("database " + name + " does not exist: the set-up (deploy/local/postgres.sh)"
-                            + " creates the *_flt databases (owner portal) beside the *_e2e ones", e);
+                            + " creates the *_e2e, *_rep and *_flt databases (owner portal)", e);
                 }
                 throw e;
             }
