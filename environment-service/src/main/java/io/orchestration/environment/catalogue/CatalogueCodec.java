@@ -27,8 +27,10 @@ import org.yaml.snakeyaml.representer.Representer;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,18 +193,40 @@ public class CatalogueCodec {
 
     /** Node tree to plain maps, lists and scalars, noting the line of every path on the way. */
     private Object toPlain(Node node, String path, Map<String, Integer> lines, List<CatalogueError> errors) {
+        return toPlain(node, path, lines, errors, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code enclosing}: the collections this node sits in; an alias back to one of them would never end. */
+    private Object toPlain(Node node, String path, Map<String, Integer> lines, List<CatalogueError> errors,
+                           Set<Node> enclosing) {
         lines.putIfAbsent(path, lineOf(node));
         if (node instanceof ScalarNode scalar) {
             return scalarValue(scalar);
         }
-        if (node instanceof SequenceNode sequence) {
-            List<Object> items = new ArrayList<>();
-            for (Node item : sequence.getValue()) {
-                items.add(toPlain(item, path + "[" + items.size() + "]", lines, errors));
-            }
-            return items;
+        if (!enclosing.add(node)) {
+            errors.add(new CatalogueError(lineOf(node), path, "an alias (*name) refers to a block that contains it"));
+            return null;
         }
-        MappingNode mapping = (MappingNode) node;
+        try {
+            return node instanceof SequenceNode sequence
+                    ? sequenceToPlain(sequence, path, lines, errors, enclosing)
+                    : mappingToPlain((MappingNode) node, path, lines, errors, enclosing);
+        } finally {
+            enclosing.remove(node);
+        }
+    }
+
+    private List<Object> sequenceToPlain(SequenceNode sequence, String path, Map<String, Integer> lines,
+                                         List<CatalogueError> errors, Set<Node> enclosing) {
+        List<Object> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            items.add(toPlain(item, path + "[" + items.size() + "]", lines, errors, enclosing));
+        }
+        return items;
+    }
+
+    private Map<String, Object> mappingToPlain(MappingNode mapping, String path, Map<String, Integer> lines,
+                                               List<CatalogueError> errors, Set<Node> enclosing) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -216,7 +240,7 @@ public class CatalogueCodec {
                 continue;
             }
             lines.put(child, lineOf(keyNode));
-            fields.put(key, toPlain(tuple.getValueNode(), child, lines, errors));
+            fields.put(key, toPlain(tuple.getValueNode(), child, lines, errors, enclosing));
         }
         return fields;
     }

@@ -20,4 +20,10 @@ public record ClusterAccess(
     public boolean hasCredentials() {
         return credentialsSecret != null && !credentialsSecret.isBlank();
     }
+
+    /** A {@code cluster:} block with no values says nothing: it is read as no cluster at all. */
+    @JsonIgnore
+    public boolean isEmpty() {
+        return apiServer == null && context == null && namespace == null && credentialsSecret == null;
+    }
 }

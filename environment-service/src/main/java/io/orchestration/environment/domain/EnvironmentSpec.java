@@ -47,7 +47,7 @@ public record EnvironmentSpec(
                 regionPolicy == null ? RegionPolicy.OPEN : regionPolicy,
                 enabled == null ? Boolean.TRUE : enabled,
                 components == null ? Map.of() : new LinkedHashMap<>(components),
-                cluster,
+                cluster == null || cluster.isEmpty() ? null : cluster,
                 endpoints == null ? ServiceEndpoints.NONE : endpoints,
                 labels == null ? Map.of() : new LinkedHashMap<>(labels));
     }

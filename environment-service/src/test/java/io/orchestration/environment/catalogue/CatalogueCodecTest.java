@@ -60,6 +60,40 @@ class CatalogueCodecTest {
     }
 
     @Test
+    void anAliasBackIntoItsOwnBlockIsRefusedNotFollowedForever() {
+        // Found by CatalogueCodecFuzzTest: reading such a block overflowed the stack.
+        CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("loop.yaml", """
+                environments: &loop
+                  - name: loop
+                    provider: aws
+                    type: cloud
+                    labels: *loop
+                """));
+
+        assertEquals(List.of(new CatalogueError(1, "environments[0].labels", "an alias (*name) refers to a block that contains it")),
+                invalid.errors().stream().filter(error -> error.message().contains("alias")).toList());
+    }
+
+    @Test
+    void anEmptyClusterBlockReadsAsNoClusterSoRewritingItChangesNothing() {
+        // Found by CatalogueCodecFuzzTest: "cluster:" with empty values parsed to an empty ClusterAccess, which the
+        // writer dropped, so writing the unchanged entry back read differently.
+        Catalogue catalogue = codec.parse("c.yaml", """
+                environments:
+                  - name: dev
+                    provider: aws
+                    type: cloud
+                    regions: [eu-west-1]
+                    cluster:
+                      apiServer:
+                """);
+        EnvironmentSpec dev = catalogue.environments().get(0);
+
+        assertEquals(null, dev.cluster());
+        assertEquals(List.of(dev), codec.parse("again.yaml", codec.withUpserted(catalogue, dev)).environments());
+    }
+
+    @Test
     void unknownProviderIsReportedWithLineAndField() {
         CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("c.yaml", """
                 environments:
