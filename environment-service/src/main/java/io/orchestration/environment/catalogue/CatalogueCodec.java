@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.orchestration.common.problem.JsonErrors;
 import io.orchestration.environment.domain.EnvironmentSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +61,8 @@ public class CatalogueCodec {
     public CatalogueCodec(ObjectMapper json, Validator validator) {
         // Typos in the catalogue must fail loudly, whatever the API's Jackson settings are.
         this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // YAML reads a bare on/off/yes/no as a boolean: as a name or text it would silently become "true"/"false".
+        this.reader.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         this.writer = json.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
         this.validator = validator;
     }
@@ -163,7 +169,7 @@ public class CatalogueCodec {
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException json) {
                 String field = join(path, JsonErrors.fieldOf(json));
-                errors.add(new CatalogueError(lineFor(field, lines, entryLine), field, JsonErrors.messageOf(json)));
+                errors.add(new CatalogueError(lineFor(field, lines, entryLine), field, messageOf(json)));
                 return;
             }
             throw e;
@@ -176,6 +182,13 @@ public class CatalogueCodec {
         if (violations.isEmpty()) {
             specs.add(spec.normalized());
         }
+    }
+
+    private static String messageOf(JsonProcessingException json) {
+        return json instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class
+                && String.valueOf(mismatch.getOriginalMessage()).contains("Boolean value")
+                ? "YAML reads a bare true/false/yes/no/on/off as a boolean: put text in quotes, e.g. 'off'"
+                : JsonErrors.messageOf(json);
     }
 
     private static void checkUniqueNames(List<EnvironmentSpec> specs, Map<String, Integer> lines, List<CatalogueError> errors) {

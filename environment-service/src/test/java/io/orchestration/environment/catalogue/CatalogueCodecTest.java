@@ -94,6 +94,29 @@ class CatalogueCodecTest {
     }
 
     @Test
+    void aBareBooleanWordWhereTextBelongsIsRefusedNotReadAsTrueOrFalse() {
+        // Found by CatalogueCodecFuzzTest: "name: off" was read as the name "false", which the codec could then not
+        // find again in the file to rewrite it.
+        CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("off.yaml", """
+                environments:
+                  - name: off
+                    provider: aws
+                    type: cloud
+                    regions: [eu-west-2]
+                """));
+
+        assertEquals(List.of(new CatalogueError(2, "environments[0].name",
+                "YAML reads a bare true/false/yes/no/on/off as a boolean: put text in quotes, e.g. 'off'")), invalid.errors());
+        assertEquals("off", codec.parse("quoted.yaml", """
+                environments:
+                  - name: 'off'
+                    provider: aws
+                    type: cloud
+                    regions: [eu-west-2]
+                """).environments().get(0).name());
+    }
+
+    @Test
     void unknownProviderIsReportedWithLineAndField() {
         CatalogueInvalid invalid = assertThrows(CatalogueInvalid.class, () -> codec.parse("c.yaml", """
                 environments:
