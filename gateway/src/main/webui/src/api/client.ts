@@ -27,8 +27,8 @@ export function api<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 /** Sends a multipart form (a file upload); the browser sets the Content-Type with its boundary. */
-export function upload<T>(path: string, form: FormData): Promise<T> {
-  return send<T>('POST', path, form);
+export function upload<T>(path: string, form: FormData, method = 'POST'): Promise<T> {
+  return send<T>(method, path, form);
 }
 
 /** One call through the gateway: the session's token, problem+json on failure, and a sign-out on 401. */
