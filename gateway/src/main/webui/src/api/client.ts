@@ -20,18 +20,30 @@ export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return body === undefined
+    ? send<T>(method, path)
+    : send<T>(method, path, JSON.stringify(body), 'application/json');
+}
+
+/** Sends a multipart form (a file upload); the browser sets the Content-Type with its boundary. */
+export function upload<T>(path: string, form: FormData, method = 'POST'): Promise<T> {
+  return send<T>(method, path, form);
+}
+
+/** One call through the gateway: the session's token, problem+json on failure, and a sign-out on 401. */
+async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
   const session = loadSession();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (session) {
     headers.Authorization = `Bearer ${session.token}`;
   }
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+  if (contentType) {
+    headers['Content-Type'] = contentType;
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body });
   } catch (e) {
     throw new ApiError({ status: 0, title: 'Network error', detail: `The gateway cannot be reached (${String(e)})` });
   }

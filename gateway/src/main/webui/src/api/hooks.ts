@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, get } from './client';
+import { api, get, upload } from './client';
 
 /**
  * A GET through the gateway, cached under {@code key}; the first element of the key names the domain the live feed
@@ -9,14 +9,14 @@ export function useApi<T>(key: unknown[], path: string, options: { enabled?: boo
   return useQuery<T>({ queryKey: key, queryFn: () => get<T>(path), ...options });
 }
 
-/** A mutating call; on success the cached answers of the given domains are refetched. */
+/** A mutating call (a FormData body is uploaded as multipart); on success the cached answers of the given domains are refetched. */
 export function useApiMutation<I, O = unknown>(request: (input: I) => { method: string; path: string; body?: unknown },
   staleDomains: string[]) {
   const client = useQueryClient();
   return useMutation<O, Error, I>({
     mutationFn: (input) => {
       const { method, path, body } = request(input);
-      return api<O>(method, path, body);
+      return body instanceof FormData ? upload<O>(path, body, method) : api<O>(method, path, body);
     },
     onSuccess: () => staleDomains.forEach((domain) => client.invalidateQueries({ queryKey: [domain] })),
   });

@@ -292,3 +292,94 @@ export interface LiveMessage {
   event: string;
   subject?: string | null;
 }
+
+// Operations: rollback, health checks, cost imports, deliveries
+
+/** One check of a health check (deployment-service CheckResult): a skipped check was not run, and its detail says why. */
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  skipped: boolean;
+  detail?: string | null;
+}
+
+/** POST /api/environments/{name}/health-check (deployment-service HealthReport): healthy when every check passed or was skipped. */
+export interface HealthReport {
+  environment: string;
+  color?: 'blue' | 'green' | null;
+  healthy: boolean;
+  checks: CheckResult[];
+  checkedAt: string;
+}
+
+/** One cost as the cost service shows it, in its own currency (cost-service CostView). */
+export interface CostView {
+  id: number;
+  environment?: string | null;
+  unallocated: boolean;
+  provider: string;
+  resourceType: string;
+  serviceCategory?: string | null;
+  resourceId?: string | null;
+  region?: string | null;
+  period: 'daily' | 'weekly' | 'monthly';
+  chargeStart?: string | null;
+  chargeEnd?: string | null;
+  date: string;
+  amount: number;
+  currency: string;
+  source: 'manual' | 'import' | 'demo';
+  importId?: string | null;
+  createdBy?: string | null;
+  createdAt?: string | null;
+}
+
+/** Why a line of a FOCUS file was not imported. */
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+/** What a FOCUS import did (cost-service ImportReport): {@code errors} holds the first line errors, errorsTruncated says there were more. */
+export interface ImportReport {
+  id: string;
+  status: string;
+  onError: 'reject' | 'import';
+  firstDay?: string | null;
+  lastDay?: string | null;
+  providers: string[];
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsUnallocated: number;
+  rowsReplaced: number;
+  errors: LineError[];
+  errorsTruncated: boolean;
+  importedBy: string;
+  createdAt: string;
+  completedAt?: string | null;
+}
+
+/** One try of a notification (alert-service DeliveryView.Try). */
+export interface DeliveryTry {
+  at: string;
+  succeeded: boolean;
+  httpStatus?: number | null;
+  error?: string | null;
+}
+
+/** One notification of an alert on a channel, with every try (alert-service DeliveryView). */
+export interface Delivery {
+  id: string;
+  channelId: string;
+  channel: string;
+  channelType: 'slack' | 'pagerduty' | 'email' | 'webhook';
+  kind: 'trigger' | 'resolve';
+  status: 'pending' | 'sent' | 'failed' | 'silenced' | 'cancelled';
+  attempts: number;
+  createdAt: string;
+  dueAt?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  tries: DeliveryTry[];
+}

@@ -3,7 +3,12 @@ import { StatusBadge } from './Badges';
 import { formatTime } from './format';
 import type { ReactNode } from 'react';
 
-export function AlertList({ alerts, actions }: { alerts: Alert[]; actions?: (alert: Alert) => ReactNode }) {
+/** Alerts, each with its actions and, below it, whatever {@code details} shows for it (an opened delivery history). */
+export function AlertList({ alerts, actions, details }: {
+  alerts: Alert[];
+  actions?: (alert: Alert) => ReactNode;
+  details?: (alert: Alert) => ReactNode;
+}) {
   return (
     <ul className="divide-y divide-slate-800">
       {alerts.map((alert) => (
@@ -20,7 +25,8 @@ export function AlertList({ alerts, actions }: { alerts: Alert[]; actions?: (ale
             <div className="mt-0.5 text-sm text-slate-400">{alert.message}</div>
             <div className="text-xs text-slate-600">last seen {formatTime(alert.lastSeen)} · {alert.count}×</div>
           </div>
-          {actions && <div className="flex gap-2">{actions(alert)}</div>}
+          {actions && <div className="flex flex-wrap gap-2">{actions(alert)}</div>}
+          {details?.(alert)}
         </li>
       ))}
     </ul>

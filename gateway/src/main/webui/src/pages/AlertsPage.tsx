@@ -8,6 +8,7 @@ import { ErrorState, QueryView } from '../components/States';
 import { AlertList } from '../components/AlertList';
 import { StatusBadge } from '../components/Badges';
 import { formatTime } from '../components/format';
+import { DeliveryHistory } from '../components/DeliveryHistory';
 
 interface Filter {
   severity: string;
@@ -32,6 +33,7 @@ export function AlertsPage() {
   const [filter, setFilter] = useState<Filter>({ severity: '', status: 'firing', environment: '', unacknowledgedOnly: false });
   const [page, setPage] = useState(0);
   const [silencing, setSilencing] = useState<Alert | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const path = `/api/alerts${query({
     severity: filter.severity, status: filter.status, environment: filter.environment.trim(),
     unacknowledged_only: filter.unacknowledgedOnly ? 'true' : undefined, page, size: 25,
@@ -82,20 +84,29 @@ export function AlertsPage() {
       )}>
         <QueryView query={alerts} what="alerts" isEmpty={(p) => p.items.length === 0} empty="No alert matches the filter.">
           {(p) => (
-            <AlertList alerts={p.items} actions={can('operator') ? (alert) => (
-              <>
-                {!alert.acknowledged && alert.status === 'firing' && (
-                  <button type="button" className={buttonClass} onClick={() => acknowledge.mutate(alert.id)}
-                    disabled={acknowledge.isPending}>Acknowledge</button>
-                )}
-                {alert.status === 'firing' && (
-                  <button type="button" className={secondaryButtonClass} onClick={() => resolve.mutate(alert.id)}>Resolve</button>
-                )}
-                {!alert.silenced && (
-                  <button type="button" className={secondaryButtonClass} onClick={() => setSilencing(alert)}>Silence</button>
-                )}
-              </>
-            ) : undefined} />
+            <AlertList alerts={p.items} details={(alert) => opened === alert.id && <DeliveryHistory alertId={alert.id} />}
+              actions={(alert) => (
+                <>
+                  <button type="button" className={secondaryButtonClass} aria-expanded={opened === alert.id}
+                    onClick={() => setOpened(opened === alert.id ? null : alert.id)}>
+                    {opened === alert.id ? 'Hide notifications' : 'Notifications'}
+                  </button>
+                  {can('operator') && (
+                    <>
+                      {!alert.acknowledged && alert.status === 'firing' && (
+                        <button type="button" className={buttonClass} onClick={() => acknowledge.mutate(alert.id)}
+                          disabled={acknowledge.isPending}>Acknowledge</button>
+                      )}
+                      {alert.status === 'firing' && (
+                        <button type="button" className={secondaryButtonClass} onClick={() => resolve.mutate(alert.id)}>Resolve</button>
+                      )}
+                      {!alert.silenced && (
+                        <button type="button" className={secondaryButtonClass} onClick={() => setSilencing(alert)}>Silence</button>
+                      )}
+                    </>
+                  )}
+                </>
+              )} />
           )}
         </QueryView>
       </Card>

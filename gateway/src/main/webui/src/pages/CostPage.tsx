@@ -7,6 +7,7 @@ import { ErrorState, QueryView } from '../components/States';
 import { BarChart, DoughnutChart, LineChart } from '../components/ChartBox';
 import { DemoBadge, ProgressBar } from '../components/Badges';
 import { formatMoney } from '../components/format';
+import { CostImportCard } from '../components/CostImportCard';
 
 const sorted = (map: Record<string, number>) => Object.entries(map)
   .map(([key, value]) => [key || '(none)', Number(value)] as const)
@@ -14,6 +15,7 @@ const sorted = (map: Record<string, number>) => Object.entries(map)
 
 /** Spending over 30 or 90 days, broken down by provider, resource type and environment, with the budgets. */
 export function CostPage() {
+  const { can } = useAuth();
   const [days, setDays] = useState(30);
   const summary = useApi<CostSummary>(['costs', 'summary', days], `/api/costs/summary?days=${days}`);
   const trend = useApi<CostTrend>(['costs', 'trend', days], `/api/costs/trends?days=${days}`);
@@ -65,6 +67,7 @@ export function CostPage() {
         )}
       </QueryView>
       <Budgets />
+      {can('operator') && <CostImportCard />}
     </div>
   );
 }

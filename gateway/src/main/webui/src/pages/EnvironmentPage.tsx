@@ -11,6 +11,8 @@ import { DeploymentTable } from '../components/DeploymentTable';
 import { DeployDialog } from '../components/DeployDialog';
 import { AlertList } from '../components/AlertList';
 import { ServiceHealthCard } from '../components/ServiceHealthCard';
+import { HealthCheckCard } from '../components/HealthCheckCard';
+import { EnvironmentCostCard } from '../components/EnvironmentCostCard';
 
 export function EnvironmentPage() {
   const { name = '' } = useParams();
@@ -90,6 +92,10 @@ export function EnvironmentPage() {
               )}
             </QueryView>
           </Card>
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {can('operator') && <HealthCheckCard environment={env.name} />}
+            <EnvironmentCostCard environment={env.name} />
+          </div>
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             <Card title="Deployment history">
               <QueryView query={history} what="deployments" isEmpty={(page) => page.items.length === 0}>
