@@ -43,6 +43,9 @@ class CostServiceConventionsTest extends ServiceConventionsTest {
             budget[0] = answer.path("id");
             return answer;
         }).as("operator"));
+        samples.put("PUT /api/budgets/{id}", AuditSweep.Sample.of(call -> call.contentType("application/json").body("""
+                {"name": "sweep renamed", "environment": "%s", "amount": 100, "currency": "USD", "thresholds": [0.8, 1]}"""
+                .formatted(environment)).put("/api/budgets/{id}", budget[0])).as("operator"));
         samples.put("DELETE /api/budgets/{id}", AuditSweep.Sample.of(call -> call.delete("/api/budgets/{id}", budget[0])).as("operator"));
         return samples;
     }

@@ -21,4 +21,10 @@ public record ImportReport(UUID id, String status, String onError, LocalDate fir
                 (List<?>) report.getOrDefault("errors", List.of()), Boolean.TRUE.equals(report.get("errorsTruncated")),
                 row.importedBy, row.createdAt, row.completedAt);
     }
+
+    /** The report for a list: the counts, with the line errors left out (errorsTruncated tells whether there were any). */
+    public ImportReport withoutErrors() {
+        return new ImportReport(id, status, onError, firstDay, lastDay, providers, rowsRead, rowsImported, rowsRejected,
+                rowsUnallocated, rowsReplaced, List.of(), errorsTruncated || !errors.isEmpty(), importedBy, createdAt, completedAt);
+    }
 }

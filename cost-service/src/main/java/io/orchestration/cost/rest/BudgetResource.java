@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -63,6 +64,17 @@ public class BudgetResource {
     public Uni<BudgetView> get(@PathParam("id") String id, @QueryParam("day") String day) {
         LocalDate date = CostQuery.dateOf("day", day);
         return budgets.get(idOf(id), date == null ? CostQuery.today() : date);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Change a budget", description = "The whole definition, as for create. A changed limit (scope, amount,"
+            + " currency, period or thresholds) forgets the crossings measured against the old one and checks the current period"
+            + " again at once; a new name alone keeps them.")
+    public Uni<BudgetView> update(@PathParam("id") String id, @Valid @NotNull BudgetInput input) {
+        return budgets.update(idOf(id), input, caller.getPrincipal().getName());
     }
 
     @DELETE

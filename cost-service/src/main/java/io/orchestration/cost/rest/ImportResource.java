@@ -1,11 +1,14 @@
 package io.orchestration.cost.rest;
 
+import io.orchestration.common.api.Paging;
+import io.orchestration.common.api.ResultPage;
 import io.orchestration.common.problem.ProblemException;
 import io.orchestration.common.security.Roles;
 import io.orchestration.cost.domain.CostImport;
 import io.orchestration.cost.domain.ImportReport;
 import io.orchestration.cost.focus.FocusImporter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -74,6 +77,18 @@ public class ImportResource {
                 return importer.importFile(in, chosen, actor);
             }
         });
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @WithSession
+    @Operation(summary = "Imports, newest first, with their reports (line errors left out: open one import for them)")
+    public Uni<ResultPage<ImportReport>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return CostImport.<CostImport>findAll(Sort.descending("createdAt").and("id"))
+                .page(paging.page(), paging.size()).list()
+                .chain(rows -> CostImport.count().map(total -> new ResultPage<>(
+                        rows.stream().map(row -> ImportReport.of(row).withoutErrors()).toList(), paging.page(), paging.size(), total)));
     }
 
     @GET

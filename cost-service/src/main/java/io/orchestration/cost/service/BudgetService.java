@@ -10,6 +10,7 @@ import io.orchestration.cost.domain.Period;
 import io.orchestration.cost.domain.Providers;
 import io.orchestration.cost.repository.CostFilter;
 import io.orchestration.cost.repository.CostRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -23,6 +24,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +49,42 @@ public class BudgetService {
     /** Creates a budget and checks its current period at once: spend already past a threshold fires now. */
     @WithTransaction
     public Uni<BudgetView> create(BudgetInput input, String actor) {
+        Budget budget = new Budget();
+        budget.id = UUID.randomUUID();
+        budget.createdBy = actor;
+        budget.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return apply(input, budget)
+                .chain(() -> budget.<Budget>persist())
+                .call(() -> watch.budgetPeriods(budget, today, today))
+                .chain(() -> view(budget, today));
+    }
+
+    /**
+     * Replaces a budget's definition. When its limit changes (scope, amount, currency, period or thresholds) the
+     * crossings it remembers were measured against the old limit: they are forgotten and the current period is
+     * checked again at once, as for a new budget. A new name alone keeps them.
+     */
+    @WithTransaction
+    public Uni<BudgetView> update(UUID id, BudgetInput input, String actor) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return find(id).chain(budget -> {
+            List<Object> limitBefore = limitOf(budget);
+            return apply(input, budget).chain(() -> {
+                if (limitOf(budget).equals(limitBefore)) {
+                    return Uni.createFrom().voidItem();
+                }
+                LOG.infof("Budget %s (%s) limit changed by %s: its remembered crossings are checked again", budget.id, budget.name, actor);
+                return Panache.getSession().chain(session -> session.createNativeQuery("delete from budget_crossing where budget_id = :id")
+                                .setParameter("id", budget.id).executeUpdate())
+                        .call(() -> watch.budgetPeriods(budget, today, today))
+                        .replaceWithVoid();
+            }).chain(() -> view(budget, today));
+        });
+    }
+
+    /** Checks {@code input} and copies it onto {@code budget}. */
+    private Uni<Void> apply(BudgetInput input, Budget budget) {
         boolean perEnvironment = input.environment() != null && !input.environment().isBlank();
         boolean perProvider = input.provider() != null && !input.provider().isBlank();
         if (perEnvironment == perProvider) {
@@ -60,9 +98,7 @@ public class BudgetService {
                 ? EnvironmentRef.<EnvironmentRef>findById(input.environment()).onItem().ifNull().failWith(() ->
                         new ProblemException.InvalidInput("Environment '" + input.environment() + "' is not known to the portal")).replaceWithVoid()
                 : Uni.createFrom().voidItem();
-        return scopeKnown.chain(() -> {
-            Budget budget = new Budget();
-            budget.id = UUID.randomUUID();
+        return scopeKnown.invoke(() -> {
             budget.name = input.name().trim();
             budget.environment = perEnvironment ? input.environment() : null;
             budget.provider = perProvider ? Providers.idOf(input.provider()) : null;
@@ -70,13 +106,13 @@ public class BudgetService {
             budget.currency = currency;
             budget.period = input.period() == null ? Period.MONTHLY : input.period();
             budget.thresholds(input.thresholds() == null ? DEFAULT_THRESHOLDS : input.thresholds().stream().distinct().toList());
-            budget.createdBy = actor;
-            budget.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            return budget.<Budget>persist()
-                    .call(() -> watch.budgetPeriods(budget, today, today))
-                    .chain(() -> view(budget, today));
         });
+    }
+
+    /** What a crossing is measured against (amounts compared by value: 100 and 100.00 are the same limit). */
+    private static List<Object> limitOf(Budget budget) {
+        return Arrays.asList(budget.environment, budget.provider, budget.amount == null ? null : budget.amount.stripTrailingZeros(),
+                budget.currency, budget.period, budget.thresholdList);
     }
 
     @WithSession

@@ -42,6 +42,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * FOCUS files the test generates, imported through the API: totals, breakdowns and trends against sums
@@ -185,6 +186,27 @@ class FocusImportTest {
 
         assertEquals(before, count(db, "select count(*) from cost_record where usage_date between '2024-02-01' and '2024-02-28'"));
         assertEquals(0, count(db, "select count(*) from cost_staging"));
+    }
+
+    @Test
+    void importsAreListedNewestFirstWithTheirCountsAndTheirLineErrorsOnlyInTheirOwnReport() {
+        FocusFile file = mixedFile(LocalDate.of(2021, 5, 1));
+        int bad = file.badLine("1,1,XYZ,2021-05-02T00:00:00Z,2021-05-03T00:00:00Z,AWS,Compute,x,i-1,VM,eu-central-1,");
+        String older = as("operator").contentType("text/csv").body(mixedFile(LocalDate.of(2021, 4, 1)).text())
+                .post("/api/costs/imports?onError=import").then().statusCode(201).extract().path("id");
+        String newer = as("operator").contentType("text/csv").body(file.text())
+                .post("/api/costs/imports?onError=import").then().statusCode(201).extract().path("id");
+
+        List<String> ids = as("viewer").get("/api/costs/imports?size=500").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertTrue(ids.indexOf(newer) >= 0 && ids.indexOf(newer) < ids.indexOf(older), "newest first: " + ids);
+        as("viewer").get("/api/costs/imports?size=500").then()
+                .body("items.find { it.id == '%s' }.rowsRejected".formatted(newer), equalTo(1))
+                .body("items.find { it.id == '%s' }.errors".formatted(newer), equalTo(List.of()))
+                .body("items.find { it.id == '%s' }.errorsTruncated".formatted(newer), equalTo(true))
+                .body("items.find { it.id == '%s' }.errorsTruncated".formatted(older), equalTo(false));
+        as("viewer").get("/api/costs/imports/{id}", newer).then().statusCode(200).body("errors.line", equalTo(List.of(bad)));
+        as("viewer").get("/api/costs/imports?size=0").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

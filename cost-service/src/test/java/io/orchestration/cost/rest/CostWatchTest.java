@@ -90,6 +90,41 @@ class CostWatchTest {
     }
 
     @Test
+    void aChangedLimitIsCheckedAgainAtOnceWhileARenameKeepsWhatWasCrossed() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String environment = uniqueEnvironment("watch-edit");
+        environmentExists(db, environment, "gcp", "gke-" + environment, "{}");
+        String budgetId = as("operator").contentType("application/json").body("""
+                {"name": "edit me", "environment": "%s", "amount": 1000, "currency": "USD", "thresholds": [0.5, 1]}""".formatted(environment))
+                .post("/api/budgets").then().statusCode(201).extract().path("id");
+        spend(environment, today, "60");
+        try (KafkaTopicProbe events = KafkaTopicProbe.watch(Topics.COST)) {
+            as("operator").contentType("application/json").body("""
+                    {"name": "renamed", "environment": "%s", "amount": 1000, "currency": "USD", "thresholds": [0.5, 1]}""".formatted(environment))
+                    .put("/api/budgets/{id}", budgetId).then().statusCode(200).body("name", equalTo("renamed"));
+            as("operator").contentType("application/json").body("""
+                    {"name": "renamed", "environment": "%s", "amount": 100, "currency": "USD", "thresholds": [0.5, 1]}""".formatted(environment))
+                    .put("/api/budgets/{id}", budgetId).then().statusCode(200)
+                    .body("amount", equalTo(100.0f)).body("spent", equalTo(60.0f)).body("ratio", equalTo(0.6f));
+            as("operator").contentType("application/json").body("""
+                    {"name": "renamed again", "environment": "%s", "amount": 100, "currency": "USD", "thresholds": [0.5, 1]}""".formatted(environment))
+                    .put("/api/budgets/{id}", budgetId).then().statusCode(200);
+            List<ConsumerRecord<String, String>> crossings = ofType(events.recordsWithin(Duration.ofSeconds(4)),
+                    EventTypes.COST_BUDGET_THRESHOLD_CROSSED, budgetId);
+            assertEquals(1, crossings.size(), "60 of a new limit of 100 crosses 0.5 once; the renames fire nothing: "
+                    + crossings.stream().map(ConsumerRecord::value).toList());
+            assertEquals(0.5f, new JsonPath(crossings.get(0).value()).getFloat("threshold"));
+        }
+        as("operator").contentType("application/json").body("{\"name\": \"x\", \"provider\": \"aws\", \"amount\": 5}")
+                .put("/api/budgets/{id}", java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("viewer").contentType("application/json").body("{\"name\": \"x\", \"provider\": \"aws\", \"amount\": 5}")
+                .put("/api/budgets/{id}", budgetId).then().statusCode(403);
+        as("operator").contentType("application/json").body("{\"name\": \"x\", \"amount\": 5}")
+                .put("/api/budgets/{id}", budgetId).then().statusCode(400).contentType("application/problem+json");
+        as("viewer").get("/api/budgets/{id}", budgetId).then().statusCode(200).body("name", equalTo("renamed again"));
+    }
+
+    @Test
     void badBudgetsAreProblems() {
         as("operator").contentType("application/json").body("{\"name\": \"x\", \"amount\": 10}").post("/api/budgets")
                 .then().statusCode(400).contentType("application/problem+json");
