@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+import type { Problem } from '../../api/types';
+import { fakeGateway, type Call } from '../../test-support';
+
+/**
+ * fakeGateway, plus calls the service refuses with a problem+json (fakeGateway answers only 200 or 404).
+ * Refused calls are recorded too.
+ */
+export function gatewayRefusing(routes: Record<string, unknown>, refusals: Record<string, Problem>): Call[] {
+  const calls = fakeGateway(routes);
+  const answer = globalThis.fetch;
+  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    const refusal = refusals[`${method} ${path}`];
+    if (!refusal) {
+      return answer(path, init);
+    }
+    calls.push({ method, path, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    return { ok: false, status: refusal.status, text: async () => JSON.stringify(refusal) };
+  });
+  return calls;
+}
+
+/** A 400 as the services' validation mapper writes it. */
+export function invalidFields(...violations: { field: string; message: string }[]): Problem {
+  return {
+    type: 'https://orchestration.io/problems/invalid-input', title: 'Invalid input', status: 400,
+    detail: violations.map((v) => `${v.field} ${v.message}`).join('; '), violations,
+  } as Problem;
+}
