@@ -97,8 +97,8 @@ describe('Admin notification channels tab', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
 
     await screen.findByRole('button', { name: 'Add channel' });
-    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
-      path: `/api/notification-channels/${PAGER.id}`,
+    expect(calls.find((c) => c.method === 'PUT')).toEqual({
+      method: 'PUT', path: `/api/notification-channels/${PAGER.id}`, authorization: 'Bearer token-of-admin-user',
       body: {
         name: 'ops-pager', type: 'pagerduty', routingKey: 'R0UT1NGKEY9f3a', minSeverity: 'error', environments: ['azure-weu-prod'],
         groupWait: 'PT30S', repeatInterval: 'PT1H', enabled: true,

@@ -51,15 +51,14 @@ describe('Admin environments tab', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Add environment' }));
 
     await screen.findByRole('button', { name: 'Add environment' });
-    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
-      path: '/api/admin/environments',
+    expect(calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST', path: '/api/admin/environments', authorization: 'Bearer token-of-admin-user',
       body: {
         name: 'gcp-euw4-staging', displayName: 'GCP Netherlands (staging)', provider: 'gcp', type: 'cloud',
         regions: ['europe-west4', 'europe-west1'], regionPolicy: { allowed: [], denied: ['us-east1'] }, enabled: true,
         components: { 'besu-rpc': true }, cluster: { namespace: 'blockchain' }, labels: { tier: 'staging' },
       },
     });
-    expect(calls.find((c) => c.method === 'POST')?.body).not.toHaveProperty('endpoints');
   });
 
   it('edits an environment by replacing its whole declaration, keeping what the form did not touch', async () => {
@@ -75,8 +74,8 @@ describe('Admin environments tab', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
 
     await screen.findByRole('button', { name: 'Add environment' });
-    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
-      path: '/api/admin/environments/azure-weu-prod',
+    expect(calls.find((c) => c.method === 'PUT')).toEqual({
+      method: 'PUT', path: '/api/admin/environments/azure-weu-prod', authorization: 'Bearer token-of-admin-user',
       body: {
         name: 'azure-weu-prod', displayName: 'Azure West Europe (prod)', description: 'Primary production network in the EU.',
         provider: 'azure', type: 'cloud', regions: ['westeurope', 'northeurope'],
