@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import { AdminPage } from '../AdminPage';
 import { fakeGateway, renderView, signedInAs } from '../../test-support';
 import type { NotificationChannel, Role } from '../../api/types';
+import { EMPTY_CATALOGUE } from './testing';
 
 const SLACK: NotificationChannel = {
   id: '0b5e8f0e-5a57-4d39-8c3e-7c0f4c2d9a10', name: 'team-slack', type: 'slack', url: 'https://hooks.slack.com/...', to: null,
@@ -24,11 +25,7 @@ describe('AdminPage by role', () => {
 
   it('gives an admin every tab and the channel buttons', async () => {
     signedInAs('admin');
-    fakeGateway({
-      'GET /api/environments?size=200': { items: [], page: 0, size: 200, total: 0 },
-      'GET /api/admin/environments/catalogue': { file: 'config/environments.yaml', valid: true, errors: [] },
-      'GET /api/notification-channels': [SLACK],
-    });
+    fakeGateway({ ...EMPTY_CATALOGUE, 'GET /api/notification-channels': [SLACK] });
     renderView(<AdminPage />, '/admin');
 
     expect(screen.getAllByRole('tab').map((t) => t.textContent))

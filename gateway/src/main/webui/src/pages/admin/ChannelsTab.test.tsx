@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { AdminPage } from '../AdminPage';
-import { fakeGateway, renderView, signedInAs } from '../../test-support';
+import { fakeGateway, signedInAs } from '../../test-support';
 import type { NotificationChannel } from '../../api/types';
-import { gatewayRefusing } from './refusals';
+import { EMPTY_CATALOGUE, fill, gatewayRefusing, openAdmin } from './testing';
 
 const PAGER: NotificationChannel = {
   id: '6f1c2a9e-0d7b-4c36-9a53-2f0f1d0c8b11', name: 'ops-pager', type: 'pagerduty', url: null, routingKey: '...9f3a', to: null,
   secretSet: false, minSeverity: 'error', environments: ['azure-weu-prod'], groupWait: 'PT30S', repeatInterval: 'PT4H',
   enabled: true, createdBy: 'ada', createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z',
 };
-const ADMIN_VIEW = {
-  'GET /api/environments?size=200': { items: [], page: 0, size: 200, total: 0 },
-  'GET /api/admin/environments/catalogue': { file: 'config/environments.yaml', valid: true, errors: [] },
-  'GET /api/notification-channels': [PAGER],
-};
+const ADMIN_VIEW = { ...EMPTY_CATALOGUE, 'GET /api/notification-channels': [PAGER] };
 
 async function openChannels() {
-  renderView(<AdminPage />, '/admin');
-  fireEvent.click(await screen.findByRole('tab', { name: 'Notification channels' }));
+  await openAdmin('Notification channels');
   return screen.findByText('ops-pager');
-}
-
-function fill(form: HTMLElement, label: RegExp | string, value: string) {
-  fireEvent.change(within(form).getByLabelText(label), { target: { value } });
 }
 
 describe('Admin notification channels tab', () => {
@@ -140,16 +130,14 @@ describe('Admin notification channels tab', () => {
   it('says so when there is no channel', async () => {
     signedInAs('admin');
     fakeGateway({ ...ADMIN_VIEW, 'GET /api/notification-channels': [] });
-    renderView(<AdminPage />, '/admin');
-    fireEvent.click(await screen.findByRole('tab', { name: 'Notification channels' }));
+    await openAdmin('Notification channels');
     expect(await screen.findByText(/No notification channel/)).toBeTruthy();
   });
 
   it('shows a list the service could not give, with a retry', async () => {
     signedInAs('admin');
     gatewayRefusing(ADMIN_VIEW, { 'GET /api/notification-channels': { status: 503, title: 'Service unavailable', detail: 'alert-service is not reachable' } });
-    renderView(<AdminPage />, '/admin');
-    fireEvent.click(await screen.findByRole('tab', { name: 'Notification channels' }));
+    await openAdmin('Notification channels');
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('alert-service is not reachable');

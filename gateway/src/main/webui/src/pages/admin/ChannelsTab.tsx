@@ -5,7 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Card, buttonClass, inputClass, secondaryButtonClass } from '../../components/Card';
 import { ErrorState, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/Badges';
-import { ConfirmButton, Field, given, listOf, violationsOf } from './forms';
+import { Choice, Field, RowActions, given, listOf, violationsOf } from './forms';
 
 const TYPES: ChannelType[] = ['slack', 'pagerduty', 'email', 'webhook'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -59,13 +59,8 @@ export function ChannelsTab() {
                     <td className="pr-2 text-xs text-slate-400">wait {channel.groupWait}, repeat {channel.repeatInterval}</td>
                     <td className="pr-2"><StatusBadge status={channel.enabled ? 'enabled' : 'disabled'} /></td>
                     {admin && (
-                      <td className="text-right">
-                        <span className="inline-flex flex-wrap justify-end gap-2">
-                          <button type="button" className={secondaryButtonClass} onClick={() => setEditing(channel)}>Edit</button>
-                          <ConfirmButton label="Delete" question={`Delete ${channel.name} and its deliveries?`} disabled={remove.isPending}
-                            onConfirm={() => remove.mutate(channel.id)} />
-                        </span>
-                      </td>
+                      <RowActions onEdit={() => setEditing(channel)} removeLabel="Delete" question={`Delete ${channel.name} and its deliveries?`}
+                        onRemove={() => remove.mutate(channel.id)} busy={remove.isPending} />
                     )}
                   </tr>
                 ))}
@@ -149,11 +144,7 @@ function ChannelForm({ channel, onDone }: { channel?: NotificationChannel; onDon
         <Field label="Name (lower-case letters, digits, '-')" field="name" violations={violations}>
           <input required maxLength={100} {...input('name')} />
         </Field>
-        <Field label="Type" field="type" violations={violations}>
-          <select className={inputClass} value={draft.type} onChange={(e) => set({ type: e.target.value as ChannelType })}>
-            {TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-          </select>
-        </Field>
+        <Choice label="Type" field="type" violations={violations} value={draft.type} options={TYPES} onChange={(type) => set({ type })} />
         {(draft.type === 'slack' || draft.type === 'webhook') && (
           <Field label={draft.type === 'slack' ? 'Slack webhook URL' : 'Webhook URL'} field="url" violations={violations} wide>
             <input required type="url" maxLength={2000} placeholder="https://" {...input('url')} />
@@ -177,11 +168,8 @@ function ChannelForm({ channel, onDone }: { channel?: NotificationChannel; onDon
             <input required type="password" autoComplete="off" minLength={16} maxLength={200} {...input('secret')} />
           </Field>
         )}
-        <Field label="Minimum severity" field="minSeverity" violations={violations}>
-          <select className={inputClass} value={draft.minSeverity} onChange={(e) => set({ minSeverity: e.target.value as Severity })}>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </Field>
+        <Choice label="Minimum severity" field="minSeverity" violations={violations} value={draft.minSeverity} options={SEVERITIES}
+          onChange={(minSeverity) => set({ minSeverity })} />
         <Field label="Environments (comma-separated; empty: all)" field="environments" violations={violations}>
           <input {...input('environments')} />
         </Field>

@@ -4,7 +4,7 @@ import type {
 } from '../../api/types';
 import { buttonClass, inputClass, secondaryButtonClass } from '../../components/Card';
 import { ErrorState } from '../../components/States';
-import { Field, given, listOf, messagesFor } from './forms';
+import { Choice, Field, TextGroup, given, listOf, messagesFor } from './forms';
 
 const PROVIDERS: Provider[] = ['azure', 'aws', 'gcp', 'ibm', 'oci', 'onprem'];
 const TYPES: EnvironmentType[] = ['cloud', 'hci'];
@@ -141,16 +141,9 @@ export function EnvironmentForm({ environment, onSubmit, onCancel, pending, erro
           <textarea maxLength={2000} className={`${inputClass} w-full`} rows={2} value={draft.description}
             onChange={(e) => set({ description: e.target.value })} />
         </Field>
-        <Field label="Provider" field="provider" violations={violations}>
-          <select className={inputClass} value={draft.provider} onChange={(e) => set({ provider: e.target.value as Provider })}>
-            {PROVIDERS.map((p) => <option key={p} value={p}>{p}</option>)}
-          </select>
-        </Field>
-        <Field label="Type" field="type" violations={violations}>
-          <select className={inputClass} value={draft.type} onChange={(e) => set({ type: e.target.value as EnvironmentType })}>
-            {TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-          </select>
-        </Field>
+        <Choice label="Provider" field="provider" violations={violations} value={draft.provider} options={PROVIDERS}
+          onChange={(provider) => set({ provider })} />
+        <Choice label="Type" field="type" violations={violations} value={draft.type} options={TYPES} onChange={(type) => set({ type })} />
         <Field label="Regions (comma-separated, at least one)" field="regions" violations={violations} wide>
           <input required placeholder="westeurope, northeurope" {...text('regions')} />
         </Field>
@@ -178,28 +171,11 @@ export function EnvironmentForm({ environment, onSubmit, onCancel, pending, erro
         </div>
         {messagesFor(violations, 'components').map((m) => <div key={m} className="text-xs text-red-300">{m}</div>)}
       </fieldset>
-      <details className="rounded border border-slate-800 p-2" open={environment?.cluster != null}>
-        <summary className="cursor-pointer text-xs text-slate-400">Cluster access (without a credentials secret, deployments are dry runs)</summary>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {CLUSTER_FIELDS.map(({ key, label }) => (
-            <Field key={key} label={label} field={`cluster.${key}`} violations={violations}>
-              <input className={`${inputClass} w-full font-mono text-xs`} value={draft.cluster[key]}
-                onChange={(e) => set({ cluster: { ...draft.cluster, [key]: e.target.value } })} />
-            </Field>
-          ))}
-        </div>
-      </details>
-      <details className="rounded border border-slate-800 p-2">
-        <summary className="cursor-pointer text-xs text-slate-400">Service endpoints</summary>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {ENDPOINT_FIELDS.map(({ key, label }) => (
-            <Field key={key} label={label} field={`endpoints.${key}`} violations={violations}>
-              <input className={`${inputClass} w-full font-mono text-xs`} value={draft.endpoints[key]}
-                onChange={(e) => set({ endpoints: { ...draft.endpoints, [key]: e.target.value } })} />
-            </Field>
-          ))}
-        </div>
-      </details>
+      <TextGroup summary="Cluster access (without a credentials secret, deployments are dry runs)" field="cluster"
+        fields={CLUSTER_FIELDS} values={draft.cluster} violations={violations} onChange={(cluster) => set({ cluster })}
+        open={environment?.cluster != null} />
+      <TextGroup summary="Service endpoints" field="endpoints" fields={ENDPOINT_FIELDS} values={draft.endpoints}
+        violations={violations} onChange={(endpoints) => set({ endpoints })} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Labels (one key=value a line)" field="labels" violations={violations}>
           <textarea rows={3} className={`${inputClass} w-full font-mono text-xs`} value={draft.labels}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { AdminPage } from '../AdminPage';
-import { fakeGateway, renderView, signedInAs } from '../../test-support';
+import { fakeGateway, signedInAs } from '../../test-support';
 import type { CatalogueStatus, Environment } from '../../api/types';
-import { gatewayRefusing, invalidFields } from './refusals';
+import { fill, gatewayRefusing, invalidFields, openAdmin } from './testing';
 
 const PROD: Environment = {
   name: 'azure-weu-prod', displayName: 'Azure West Europe (production)', description: 'Primary production network in the EU.',
@@ -23,13 +22,17 @@ const VIEW = {
   'GET /api/admin/environments/catalogue': STATUS,
 };
 
-async function openEnvironments() {
-  renderView(<AdminPage />, '/admin');
-  return screen.findByText('Azure West Europe (production)');
+/** Opens the add form with a name filled in. */
+function startAdding(name: string): HTMLElement {
+  fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+  const form = screen.getByRole('form', { name: 'Add an environment' });
+  fill(form, /^Name \(/, name);
+  return form;
 }
 
-function fill(form: HTMLElement, label: RegExp | string, value: string) {
-  fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+async function openEnvironments() {
+  await openAdmin();
+  return screen.findByText('Azure West Europe (production)');
 }
 
 describe('Admin environments tab', () => {
@@ -38,9 +41,7 @@ describe('Admin environments tab', () => {
     const calls = fakeGateway({ ...VIEW, 'POST /api/admin/environments': PROD });
     await openEnvironments();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
-    const form = screen.getByRole('form', { name: 'Add an environment' });
-    fill(form, /^Name \(/, 'gcp-euw4-staging');
+    const form = startAdding('gcp-euw4-staging');
     fill(form, 'Display name', 'GCP Netherlands (staging)');
     fireEvent.change(within(form).getByLabelText('Provider'), { target: { value: 'gcp' } });
     fill(form, /^Regions/, 'europe-west4, europe-west1');
@@ -97,9 +98,7 @@ describe('Admin environments tab', () => {
     });
     await openEnvironments();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
-    const form = screen.getByRole('form', { name: 'Add an environment' });
-    fill(form, /^Name \(/, 'aws-use1-dev');
+    const form = startAdding('aws-use1-dev');
     fill(form, /^Regions/, 'us-east1');
     fill(form, /^Denied regions/, 'us-east1');
     fill(form, /API server URL/, 'ftp://cluster');
@@ -116,9 +115,7 @@ describe('Admin environments tab', () => {
     const calls = fakeGateway(VIEW);
     await openEnvironments();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
-    const form = screen.getByRole('form', { name: 'Add an environment' });
-    fill(form, /^Name \(/, 'aws-use1-dev');
+    const form = startAdding('aws-use1-dev');
     fill(form, /^Regions/, 'us-east-1');
     fill(form, /^Labels/, 'tier=dev\nteam');
     fireEvent.click(within(form).getByRole('button', { name: 'Add environment' }));

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useApi, useApiMutation } from '../../api/hooks';
 import type { CatalogueStatus, Environment, EnvironmentSpec, ResultPage, SyncReport } from '../../api/types';
-import { Card, EnableButton, buttonClass, secondaryButtonClass } from '../../components/Card';
+import { Card, EnableButton, buttonClass } from '../../components/Card';
 import { ErrorState, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/Badges';
 import { formatTime } from '../../components/format';
 import { EnvironmentForm } from './EnvironmentForm';
-import { ConfirmButton, violationsOf } from './forms';
+import { RowActions, violationsOf } from './forms';
 
 const pathOf = (name: string) => `/api/admin/environments/${encodeURIComponent(name)}`;
 // Environment changes reach the dashboards' caches, the catalogue status and the deployment status alike.
@@ -57,15 +57,11 @@ export function EnvironmentsTab() {
                       <td className="pr-2">{env.provider} · {env.type}</td>
                       <td className="pr-2"><StatusBadge status={env.enabled ? 'enabled' : 'disabled'} /></td>
                       <td className="pr-2 text-xs text-slate-400">{formatTime(env.updatedAt)} · {env.updatedBy}</td>
-                      <td className="text-right">
-                        <span className="inline-flex flex-wrap justify-end gap-2">
-                          <EnableButton enabled={env.enabled} disabled={toggle.isPending}
-                            onToggle={() => toggle.mutate({ name: env.name, enabled: !env.enabled })} />
-                          <button type="button" className={secondaryButtonClass} onClick={() => open({ mode: 'edit', environment: env })}>Edit</button>
-                          <ConfirmButton label="Remove" question={`Remove ${env.name} from the catalogue?`} disabled={remove.isPending}
-                            onConfirm={() => remove.mutate(env.name)} />
-                        </span>
-                      </td>
+                      <RowActions onEdit={() => open({ mode: 'edit', environment: env })} removeLabel="Remove"
+                        question={`Remove ${env.name} from the catalogue?`} onRemove={() => remove.mutate(env.name)} busy={remove.isPending}>
+                        <EnableButton enabled={env.enabled} disabled={toggle.isPending}
+                          onToggle={() => toggle.mutate({ name: env.name, enabled: !env.enabled })} />
+                      </RowActions>
                     </tr>
                   ))}
                 </tbody>

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { AdminPage } from '../AdminPage';
-import { fakeGateway, renderView, signedInAs } from '../../test-support';
+import { fakeGateway, signedInAs } from '../../test-support';
 import type { User } from '../../api/types';
-import { gatewayRefusing, invalidFields } from './refusals';
+import { EMPTY_CATALOGUE, fill, gatewayRefusing, invalidFields, openAdmin } from './testing';
 
 const BOB: User = { username: 'bob', role: 'viewer', enabled: true, lockedUntil: '2999-01-01T00:00:00Z', createdAt: '2026-11-01T00:00:00Z' };
-const ADMIN_VIEW = {
-  'GET /api/environments?size=200': { items: [], page: 0, size: 200, total: 0 },
-  'GET /api/admin/environments/catalogue': { file: 'config/environments.yaml', valid: true, errors: [] },
-  'GET /api/admin/users': [BOB],
-};
+const ADMIN_VIEW = { ...EMPTY_CATALOGUE, 'GET /api/admin/users': [BOB] };
 
 async function openUsers() {
-  renderView(<AdminPage />, '/admin');
-  fireEvent.click(await screen.findByRole('tab', { name: 'Users' }));
+  await openAdmin('Users');
   return screen.findByText('bob');
 }
 
@@ -26,7 +20,7 @@ describe('Admin users tab', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
     const form = screen.getByRole('form', { name: 'New password for bob' });
-    fireEvent.change(within(form).getByLabelText(/New password for bob/), { target: { value: 'correct horse battery' } });
+    fill(form, /New password for bob/, 'correct horse battery');
     fireEvent.click(within(form).getByRole('button', { name: 'Save password' }));
 
     await screen.findByRole('button', { name: 'Set password' });
@@ -45,7 +39,7 @@ describe('Admin users tab', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
     const form = screen.getByRole('form', { name: 'New password for bob' });
-    fireEvent.change(within(form).getByLabelText(/New password for bob/), { target: { value: 'short but sent' } });
+    fill(form, /New password for bob/, 'short but sent');
     fireEvent.click(within(form).getByRole('button', { name: 'Save password' }));
 
     expect((await within(form).findByRole('alert')).textContent).toContain('password size must be between 12 and 256');
@@ -72,8 +66,8 @@ describe('Admin users tab', () => {
     await openUsers();
 
     const form = screen.getByRole('form', { name: 'Add a user' });
-    fireEvent.change(within(form).getByLabelText('Username'), { target: { value: 'bob' } });
-    fireEvent.change(within(form).getByLabelText(/Password/), { target: { value: 'a long enough secret' } });
+    fill(form, 'Username', 'bob');
+    fill(form, /Password/, 'a long enough secret');
     fireEvent.click(within(form).getByRole('button', { name: 'Add user' }));
 
     expect((await screen.findByRole('alert')).textContent).toContain("User 'bob' already exists");

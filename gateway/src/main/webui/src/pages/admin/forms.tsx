@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import type { CatalogueError, FieldViolation } from '../../api/types';
-import { secondaryButtonClass } from '../../components/Card';
+import { inputClass, secondaryButtonClass } from '../../components/Card';
 
 const dangerButtonClass = 'rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600';
 
@@ -77,5 +77,68 @@ export function ConfirmButton({ label, question, onConfirm, disabled = false }: 
       </button>
       <button type="button" className={secondaryButtonClass} onClick={() => setAsking(false)}>Keep</button>
     </span>
+  );
+}
+
+/** A labelled choice of the API's enum values. */
+export function Choice<T extends string>({ label, field, violations, value, options, onChange }: {
+  label: string;
+  field: string;
+  violations: FieldViolation[];
+  value: T;
+  options: readonly T[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Field label={label} field={field} violations={violations}>
+      <select className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+/** A folded group of optional text settings sent as one object (cluster, endpoints). */
+export function TextGroup<K extends string>({ summary, field, fields, values, violations, onChange, open = false }: {
+  summary: string;
+  field: string;
+  fields: { key: K; label: string }[];
+  values: Record<K, string>;
+  violations: FieldViolation[];
+  onChange: (values: Record<K, string>) => void;
+  open?: boolean;
+}) {
+  return (
+    <details className="rounded border border-slate-800 p-2" open={open || messagesFor(violations, field).length > 0}>
+      <summary className="cursor-pointer text-xs text-slate-400">{summary}</summary>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        {fields.map(({ key, label }) => (
+          <Field key={key} label={label} field={`${field}.${key}`} violations={violations}>
+            <input className={`${inputClass} w-full font-mono text-xs`} value={values[key]}
+              onChange={(e) => onChange({ ...values, [key]: e.target.value })} />
+          </Field>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+/** The edit and (confirmed) remove buttons of a table row. */
+export function RowActions({ onEdit, removeLabel, question, onRemove, busy, children }: {
+  onEdit: () => void;
+  removeLabel: string;
+  question: string;
+  onRemove: () => void;
+  busy: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <td className="text-right">
+      <span className="inline-flex flex-wrap justify-end gap-2">
+        {children}
+        <button type="button" className={secondaryButtonClass} onClick={onEdit}>Edit</button>
+        <ConfirmButton label={removeLabel} question={question} disabled={busy} onConfirm={onRemove} />
+      </span>
+    </td>
   );
 }

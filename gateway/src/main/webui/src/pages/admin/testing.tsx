@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { AdminPage } from '../AdminPage';
 import type { Problem } from '../../api/types';
-import { fakeGateway, type Call } from '../../test-support';
+import { fakeGateway, renderView, type Call } from '../../test-support';
 
 /**
  * fakeGateway, plus calls the service refuses with a problem+json (fakeGateway answers only 200 or 404).
@@ -27,4 +29,22 @@ export function invalidFields(...violations: { field: string; message: string }[
     type: 'https://orchestration.io/problems/invalid-input', title: 'Invalid input', status: 400,
     detail: violations.map((v) => `${v.field} ${v.message}`).join('; '), violations,
   } as Problem;
+}
+
+/** What the admin panel's first tab (environments) asks for, answered with an empty, valid catalogue. */
+export const EMPTY_CATALOGUE = {
+  'GET /api/environments?size=200': { items: [], page: 0, size: 200, total: 0 },
+  'GET /api/admin/environments/catalogue': { file: 'config/environments.yaml', valid: true, errors: [] },
+};
+
+/** Renders the admin panel and opens {@code tab}, if given. */
+export async function openAdmin(tab?: string) {
+  renderView(<AdminPage />, '/admin');
+  if (tab) {
+    fireEvent.click(await screen.findByRole('tab', { name: tab }));
+  }
+}
+
+export function fill(form: HTMLElement, label: RegExp | string, value: string) {
+  fireEvent.change(within(form).getByLabelText(label), { target: { value } });
 }
