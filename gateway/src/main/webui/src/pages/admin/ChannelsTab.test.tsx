@@ -11,10 +11,7 @@ const PAGER: NotificationChannel = {
 };
 const ADMIN_VIEW = { ...EMPTY_CATALOGUE, 'GET /api/notification-channels': [PAGER] };
 
-async function openChannels() {
-  await openAdmin('Notification channels');
-  return screen.findByText('ops-pager');
-}
+const openChannels = () => openAdmin('Notification channels', 'ops-pager');
 
 describe('Admin notification channels tab', () => {
   it('lists channels with what the API shows of their target', async () => {
@@ -130,14 +127,13 @@ describe('Admin notification channels tab', () => {
   it('says so when there is no channel', async () => {
     signedInAs('admin');
     fakeGateway({ ...ADMIN_VIEW, 'GET /api/notification-channels': [] });
-    await openAdmin('Notification channels');
-    expect(await screen.findByText(/No notification channel/)).toBeTruthy();
+    expect(await openAdmin('Notification channels', /No notification channel/)).toBeTruthy();
   });
 
   it('shows a list the service could not give, with a retry', async () => {
     signedInAs('admin');
     gatewayRefusing(ADMIN_VIEW, { 'GET /api/notification-channels': { status: 503, title: 'Service unavailable', detail: 'alert-service is not reachable' } });
-    await openAdmin('Notification channels');
+    await openAdmin('Notification channels', /alert-service is not reachable/);
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('alert-service is not reachable');

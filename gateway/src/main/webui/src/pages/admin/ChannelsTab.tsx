@@ -5,7 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Card, buttonClass, inputClass, secondaryButtonClass } from '../../components/Card';
 import { ErrorState, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/Badges';
-import { Choice, Field, RowActions, given, listOf, violationsOf } from './forms';
+import { AdminTable, Choice, Field, RowActions, given, listOf, violationsOf } from './forms';
 
 const TYPES: ChannelType[] = ['slack', 'pagerduty', 'email', 'webhook'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -44,29 +44,22 @@ export function ChannelsTab() {
       <QueryView query={channels} what="notification channels" isEmpty={(list) => list.length === 0}
         empty="No notification channel: alerts are only shown in the portal.">
         {(list) => (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr><th className="py-1">Channel</th><th>Sends to</th><th>Routing</th><th>Timing</th><th>State</th>{admin && <th />}</tr>
-              </thead>
-              <tbody>
-                {list.map((channel) => (
-                  <tr key={channel.id} className="border-t border-slate-800 align-top" data-channel={channel.name}>
-                    <td className="py-1.5 pr-2"><div className="font-mono">{channel.name}</div><div className="text-xs text-slate-500">{channel.type}</div></td>
-                    <td className="break-all pr-2 font-mono text-xs text-slate-300">{targetOf(channel)}</td>
-                    <td className="pr-2 text-xs"><StatusBadge status={channel.minSeverity} /> and worse ·{' '}
-                      {channel.environments.length ? channel.environments.join(', ') : 'every environment'}</td>
-                    <td className="pr-2 text-xs text-slate-400">wait {channel.groupWait}, repeat {channel.repeatInterval}</td>
-                    <td className="pr-2"><StatusBadge status={channel.enabled ? 'enabled' : 'disabled'} /></td>
-                    {admin && (
-                      <RowActions onEdit={() => setEditing(channel)} removeLabel="Delete" question={`Delete ${channel.name} and its deliveries?`}
-                        onRemove={() => remove.mutate(channel.id)} busy={remove.isPending} />
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={<><th className="py-1">Channel</th><th>Sends to</th><th>Routing</th><th>Timing</th><th>State</th>{admin && <th />}</>}>
+            {list.map((channel) => (
+              <tr key={channel.id} className="border-t border-slate-800 align-top" data-channel={channel.name}>
+                <td className="py-1.5 pr-2"><div className="font-mono">{channel.name}</div><div className="text-xs text-slate-500">{channel.type}</div></td>
+                <td className="break-all pr-2 font-mono text-xs text-slate-300">{targetOf(channel)}</td>
+                <td className="pr-2 text-xs"><StatusBadge status={channel.minSeverity} /> and worse ·{' '}
+                  {channel.environments.length ? channel.environments.join(', ') : 'every environment'}</td>
+                <td className="pr-2 text-xs text-slate-400">wait {channel.groupWait}, repeat {channel.repeatInterval}</td>
+                <td className="pr-2"><StatusBadge status={channel.enabled ? 'enabled' : 'disabled'} /></td>
+                {admin && (
+                  <RowActions onEdit={() => setEditing(channel)} removeLabel="Delete" question={`Delete ${channel.name} and its deliveries?`}
+                    onRemove={() => remove.mutate(channel.id)} busy={remove.isPending} />
+                )}
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </QueryView>
     </Card>

@@ -30,10 +30,7 @@ function startAdding(name: string): HTMLElement {
   return form;
 }
 
-async function openEnvironments() {
-  await openAdmin();
-  return screen.findByText('Azure West Europe (production)');
-}
+const openEnvironments = () => openAdmin(null, 'Azure West Europe (production)');
 
 describe('Admin environments tab', () => {
   it('adds an environment with the EnvironmentSpec the service validates', async () => {

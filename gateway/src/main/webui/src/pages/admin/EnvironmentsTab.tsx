@@ -6,7 +6,7 @@ import { ErrorState, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/Badges';
 import { formatTime } from '../../components/format';
 import { EnvironmentForm } from './EnvironmentForm';
-import { RowActions, violationsOf } from './forms';
+import { AdminTable, RowActions, violationsOf } from './forms';
 
 const pathOf = (name: string) => `/api/admin/environments/${encodeURIComponent(name)}`;
 // Environment changes reach the dashboards' caches, the catalogue status and the deployment status alike.
@@ -47,26 +47,21 @@ export function EnvironmentsTab() {
         <QueryView query={environments} what="environments" isEmpty={(p) => p.items.length === 0}
           empty="No environment in the catalogue yet.">
           {(p) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Environment</th><th>Provider</th><th>State</th><th>Changed</th><th /></tr></thead>
-                <tbody>
-                  {p.items.map((env) => (
-                    <tr key={env.name} className="border-t border-slate-800" data-admin-environment={env.name}>
-                      <td className="py-1.5 pr-2"><div>{env.displayName}</div><div className="font-mono text-xs text-slate-500">{env.name}</div></td>
-                      <td className="pr-2">{env.provider} · {env.type}</td>
-                      <td className="pr-2"><StatusBadge status={env.enabled ? 'enabled' : 'disabled'} /></td>
-                      <td className="pr-2 text-xs text-slate-400">{formatTime(env.updatedAt)} · {env.updatedBy}</td>
-                      <RowActions onEdit={() => open({ mode: 'edit', environment: env })} removeLabel="Remove"
-                        question={`Remove ${env.name} from the catalogue?`} onRemove={() => remove.mutate(env.name)} busy={remove.isPending}>
-                        <EnableButton enabled={env.enabled} disabled={toggle.isPending}
-                          onToggle={() => toggle.mutate({ name: env.name, enabled: !env.enabled })} />
-                      </RowActions>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={<><th className="py-1">Environment</th><th>Provider</th><th>State</th><th>Changed</th><th /></>}>
+              {p.items.map((env) => (
+                <tr key={env.name} className="border-t border-slate-800" data-admin-environment={env.name}>
+                  <td className="py-1.5 pr-2"><div>{env.displayName}</div><div className="font-mono text-xs text-slate-500">{env.name}</div></td>
+                  <td className="pr-2">{env.provider} · {env.type}</td>
+                  <td className="pr-2"><StatusBadge status={env.enabled ? 'enabled' : 'disabled'} /></td>
+                  <td className="pr-2 text-xs text-slate-400">{formatTime(env.updatedAt)} · {env.updatedBy}</td>
+                  <RowActions onEdit={() => open({ mode: 'edit', environment: env })} removeLabel="Remove"
+                    question={`Remove ${env.name} from the catalogue?`} onRemove={() => remove.mutate(env.name)} busy={remove.isPending}>
+                    <EnableButton enabled={env.enabled} disabled={toggle.isPending}
+                      onToggle={() => toggle.mutate({ name: env.name, enabled: !env.enabled })} />
+                  </RowActions>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </QueryView>
       </Card>

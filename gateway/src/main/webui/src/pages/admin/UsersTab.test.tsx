@@ -7,10 +7,7 @@ import { EMPTY_CATALOGUE, fill, gatewayRefusing, invalidFields, openAdmin } from
 const BOB: User = { username: 'bob', role: 'viewer', enabled: true, lockedUntil: '2999-01-01T00:00:00Z', createdAt: '2026-11-01T00:00:00Z' };
 const ADMIN_VIEW = { ...EMPTY_CATALOGUE, 'GET /api/admin/users': [BOB] };
 
-async function openUsers() {
-  await openAdmin('Users');
-  return screen.findByText('bob');
-}
+const openUsers = () => openAdmin('Users', 'bob');
 
 describe('Admin users tab', () => {
   it('sets a user\'s password with the body the admin-service reads', async () => {

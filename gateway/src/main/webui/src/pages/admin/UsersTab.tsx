@@ -5,7 +5,7 @@ import { Card, EnableButton, buttonClass, inputClass, secondaryButtonClass } fro
 import { ErrorState, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/Badges';
 import { formatTime } from '../../components/format';
-import { Field, violationsOf } from './forms';
+import { AdminTable, Field, violationsOf } from './forms';
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
 // The service's own rule (NewUser, PasswordReset): 12 to 256 characters.
@@ -28,18 +28,13 @@ export function UsersTab() {
         {change.isError && <ErrorState error={change.error} />}
         <QueryView query={users} what="users" isEmpty={(list) => list.length === 0}>
           {(list) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">User</th><th>Role</th><th>State</th><th>Changed</th><th /></tr></thead>
-                <tbody>
-                  {list.map((user) => (
-                    <UserRow key={user.username} user={user} resetting={resetting === user.username}
-                      onReset={() => setResetting(resetting === user.username ? null : user.username)}
-                      onChange={(body) => change.mutate({ username: user.username, ...body })} busy={change.isPending} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={<><th className="py-1">User</th><th>Role</th><th>State</th><th>Changed</th><th /></>}>
+              {list.map((user) => (
+                <UserRow key={user.username} user={user} resetting={resetting === user.username}
+                  onReset={() => setResetting(resetting === user.username ? null : user.username)}
+                  onChange={(body) => change.mutate({ username: user.username, ...body })} busy={change.isPending} />
+              ))}
+            </AdminTable>
           )}
         </QueryView>
       </Card>

@@ -142,3 +142,15 @@ export function RowActions({ onEdit, removeLabel, question, onRemove, busy, chil
     </td>
   );
 }
+
+/** A list table that scrolls sideways on a narrow screen rather than squeezing its columns. */
+export function AdminTable({ columns, children }: { columns: ReactNode; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-slate-500"><tr>{columns}</tr></thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

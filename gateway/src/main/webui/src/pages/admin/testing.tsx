@@ -37,12 +37,13 @@ export const EMPTY_CATALOGUE = {
   'GET /api/admin/environments/catalogue': { file: 'config/environments.yaml', valid: true, errors: [] },
 };
 
-/** Renders the admin panel and opens {@code tab}, if given. */
-export async function openAdmin(tab?: string) {
+/** Renders the admin panel, opens {@code tab} (if given) and waits until it shows {@code shown}. */
+export async function openAdmin(tab: string | null, shown: string | RegExp): Promise<HTMLElement> {
   renderView(<AdminPage />, '/admin');
   if (tab) {
     fireEvent.click(await screen.findByRole('tab', { name: tab }));
   }
+  return screen.findByText(shown);
 }
 
 export function fill(form: HTMLElement, label: RegExp | string, value: string) {
