@@ -12,7 +12,7 @@ const pathOf = (name: string) => `/api/admin/environments/${encodeURIComponent(n
 // Environment changes reach the dashboards' caches, the catalogue status and the deployment status alike.
 const CHANGED = ['environments', 'status', 'admin'];
 
-/** 'adding', the name of the environment being edited, or nothing. */
+/** Adding one, editing one, or neither. */
 type Editing = { mode: 'add' } | { mode: 'edit'; environment: Environment } | null;
 
 export function EnvironmentsTab() {
