@@ -383,3 +383,133 @@ export interface Delivery {
   lastError?: string | null;
   tries: DeliveryTry[];
 }
+
+// Admin panel: users, environments, notification channels
+
+/** One bean-validation fault, as problem+json lists them under `violations`. */
+export interface FieldViolation {
+  field: string;
+  message: string;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+}
+
+/** The fields given are changed, the others kept (PATCH /api/admin/users/{username}). */
+export interface UserChange {
+  role?: Role;
+  enabled?: boolean;
+}
+
+/** POST /api/admin/users/{username}/password: 12 to 256 characters; it also unlocks the account. */
+export interface PasswordReset {
+  password: string;
+}
+
+export type Provider = 'azure' | 'aws' | 'gcp' | 'ibm' | 'oci' | 'onprem';
+export type EnvironmentType = 'cloud' | 'hci';
+
+export interface RegionPolicy {
+  allowed: string[];
+  denied: string[];
+}
+
+/** How to reach an environment's cluster; credentialsSecret names a Kubernetes Secret, never holds credentials. */
+export interface ClusterAccess {
+  apiServer?: string | null;
+  context?: string | null;
+  namespace?: string | null;
+  credentialsSecret?: string | null;
+}
+
+export interface ServiceEndpoints {
+  besuRpc?: string | null;
+  besuMetrics?: string | null;
+  cacti?: string | null;
+  firefly?: string | null;
+  ccipRouter?: string | null;
+  prometheus?: string | null;
+}
+
+/** An environment's declaration, the body of POST /api/admin/environments and PUT /api/admin/environments/{name}. */
+export interface EnvironmentSpec {
+  name: string;
+  displayName?: string;
+  description?: string;
+  provider: Provider;
+  type: EnvironmentType;
+  regions: string[];
+  regionPolicy?: RegionPolicy;
+  enabled?: boolean;
+  components?: Record<string, boolean>;
+  cluster?: ClusterAccess;
+  endpoints?: ServiceEndpoints;
+  labels?: Record<string, string>;
+}
+
+/** One fault of the catalogue file: line (1-based, 0 when unknown) and field. */
+export interface CatalogueError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** What a catalogue reload changed. */
+export interface SyncReport {
+  file: string;
+  created: string[];
+  updated: string[];
+  deleted: string[];
+  unchanged: number;
+}
+
+/** GET /api/admin/environments/catalogue: the outcome of the last load of the catalogue file. */
+export interface CatalogueStatus {
+  file: string;
+  valid: boolean;
+  checkedAt?: string | null;
+  errors: CatalogueError[];
+  lastSync?: SyncReport | null;
+}
+
+export type ChannelType = 'slack' | 'pagerduty' | 'email' | 'webhook';
+
+/** A notification channel as the API shows it: URLs cut to their host, routing keys to their last four characters. */
+export interface NotificationChannel {
+  id: string;
+  name: string;
+  type: ChannelType;
+  url?: string | null;
+  routingKey?: string | null;
+  to?: string[] | null;
+  secretSet: boolean;
+  minSeverity: Severity;
+  environments: string[];
+  groupWait: string;
+  repeatInterval: string;
+  enabled: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt?: string | null;
+}
+
+/**
+ * A channel's declaration (POST, PUT replaces it whole). slack: url; pagerduty: routingKey (url optional); email: to;
+ * webhook: url and secret (16-200 characters). groupWait and repeatInterval are ISO-8601 durations.
+ */
+export interface ChannelRequest {
+  name: string;
+  type: ChannelType;
+  url?: string;
+  routingKey?: string;
+  to?: string[];
+  secret?: string;
+  minSeverity?: Severity;
+  environments?: string[];
+  groupWait?: string;
+  repeatInterval?: string;
+  enabled?: boolean;
+}
