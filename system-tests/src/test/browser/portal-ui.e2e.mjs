@@ -112,7 +112,7 @@ async function main() {
     const after = before === 'enabled' ? 'disabled' : 'enabled';
     await admin.goto(`${base}/admin`);
     const row = admin.locator(`[data-admin-environment="${TOGGLED}"]`);
-    await row.locator('button').click();
+    await row.locator('button', { hasText: /^(Enable|Disable)$/ }).click();
     await row.locator(`[data-status="${after}"]`).waitFor({ timeout: 20_000 });
     await viewer.waitForFunction(({ environment, state }) => document.querySelector(
       `[data-environment="${environment}"] [data-testid=enabled-state]`)?.textContent?.trim() === state,
@@ -120,7 +120,7 @@ async function main() {
     await viewer.locator('[data-testid=live-events] >> text=environment-updated').first().waitFor({ timeout: 5_000 });
     step(`viewer saw ${TOGGLED} become ${after} live`);
     await shot(admin, 'admin');
-    await row.locator('button').click();
+    await row.locator('button', { hasText: /^(Enable|Disable)$/ }).click();
     await viewer.waitForFunction(({ environment, state }) => document.querySelector(
       `[data-environment="${environment}"] [data-testid=enabled-state]`)?.textContent?.trim() === state,
     { environment: TOGGLED, state: before }, { timeout: 20_000 });
@@ -189,6 +189,10 @@ async function main() {
       await shot(admin, name);
     }
     await admin.goto(`${base}/admin`);
+    for (const [tab, name] of [['Users', 'admin-users'], ['Notification channels', 'admin-channels']]) {
+      await admin.click(`[role=tab]:has-text("${tab}")`);
+      await shot(admin, name);
+    }
     await admin.click('[role=tab]:has-text("audit log")');
     await admin.click('button:has-text("Verify chain")');
     await admin.locator('[data-testid=audit-verification] >> text=Chain intact').waitFor({ timeout: 30_000 });
