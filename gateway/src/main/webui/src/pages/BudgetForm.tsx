@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import type { Budget, BudgetInput, BudgetPeriod, FieldViolation } from '../api/types';
 import { buttonClass, inputClass, secondaryButtonClass } from '../components/Card';
 import { ErrorState } from '../components/States';
-import { Choice, Field, given, listOf } from './admin/forms';
+import { Choice, Field, given, listOf, useDraft, type Parsed } from './admin/forms';
 
 const PERIODS: BudgetPeriod[] = ['monthly', 'weekly', 'daily'];
 type Scope = 'environment' | 'provider';
@@ -33,16 +32,16 @@ export function draftOf(budget?: Budget): BudgetDraft {
   };
 }
 
-/** The whole input to send, or the fault of the thresholds text, which only the form can see. */
-export function inputOf(draft: BudgetDraft): { input?: BudgetInput; thresholdFault?: string } {
+/** The whole input to send, or the fault of the thresholds text. */
+export function inputOf(draft: BudgetDraft): Parsed<BudgetInput> {
   const thresholds = listOf(draft.thresholds);
   const notNumber = thresholds.find((t) => Number.isNaN(Number(t)));
   if (notNumber !== undefined) {
-    return { thresholdFault: `'${notNumber}' is not a number` };
+    return { fault: `'${notNumber}' is not a number` };
   }
   const target = given(draft.target);
   return {
-    input: {
+    request: {
       name: draft.name.trim(),
       environment: draft.scope === 'environment' ? target : undefined,
       provider: draft.scope === 'provider' ? target : undefined,
@@ -63,17 +62,7 @@ export function BudgetForm({ budget, onSubmit, onCancel, pending, error, violati
   error: unknown;
   violations: FieldViolation[];
 }) {
-  const [draft, setDraft] = useState<BudgetDraft>(() => draftOf(budget));
-  const [thresholdFault, setThresholdFault] = useState<string>();
-  const set = (next: Partial<BudgetDraft>) => setDraft((current) => ({ ...current, ...next }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { input, thresholdFault: fault } = inputOf(draft);
-    setThresholdFault(fault);
-    if (input) {
-      onSubmit(input);
-    }
-  };
+  const { draft, set, fault: thresholdFault, submit } = useDraft(() => draftOf(budget), inputOf, onSubmit);
   const title = budget ? `Edit ${budget.name}` : 'Add a budget';
   return (
     <form onSubmit={submit} aria-label={title} className="space-y-2 text-sm">

@@ -230,38 +230,25 @@ describe('CostPage', () => {
     });
   });
 
-  it("shows a refused edit's detail and the faults by field, and keeps the form open", async () => {
+  const CURRENCY_FAULT = 'must be a three-letter ISO 4217 code such as USD';
+  it.each([
+    { refused: 'a field', field: 'Currency (empty: the service\'s)', value: 'EU', reply: new Reply(400, invalidFields({ field: 'currency', message: CURRENCY_FAULT })),
+      detail: `currency ${CURRENCY_FAULT}`, fieldFault: ['currency', CURRENCY_FAULT] },
+    { refused: 'the whole input', field: 'Environment', value: 'nowhere', reply: refusal(400, "Environment 'nowhere' is not known to the portal"),
+      detail: "Environment 'nowhere' is not known to the portal", fieldFault: null },
+  ])("shows a refused edit's detail ($refused), any fault by its field, and keeps the form open", async ({ field, value, reply, detail, fieldFault }) => {
     signedInAs('operator');
-    fakeGateway({
-      'GET /api/budgets': [BUDGET],
-      [`PUT ${BUDGET_PATH}`]: new Reply(400, invalidFields({ field: 'currency', message: 'must be a three-letter ISO 4217 code such as USD' })),
-      [LIST]: listed(),
-    });
+    fakeGateway({ 'GET /api/budgets': [BUDGET], [`PUT ${BUDGET_PATH}`]: reply, [LIST]: listed() });
     renderView(<CostPage />, '/dashboard/costs');
 
     const form = await editBudget();
-    fill(form, 'Currency (empty: the service\'s)', 'EU');
+    fill(form, field, value);
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
 
-    expect((await within(form).findByRole('alert')).textContent).toContain('currency must be a three-letter ISO 4217 code such as USD');
-    expect(form.querySelector('[data-field-error="currency"]')?.textContent).toBe('must be a three-letter ISO 4217 code such as USD');
+    expect((await within(form).findByRole('alert')).textContent).toContain(detail);
+    const faults = [...form.querySelectorAll('[data-field-error]')].map((e) => [e.getAttribute('data-field-error'), e.textContent]);
+    expect(faults).toEqual(fieldFault ? [fieldFault] : []);
     expect(screen.getByRole('form', { name: 'Edit Prod monthly' })).toBe(form);
-  });
-
-  it('shows a refusal without field faults by its detail', async () => {
-    signedInAs('operator');
-    fakeGateway({
-      'GET /api/budgets': [BUDGET],
-      [`PUT ${BUDGET_PATH}`]: refusal(400, "Environment 'nowhere' is not known to the portal"),
-      [LIST]: listed(),
-    });
-    renderView(<CostPage />, '/dashboard/costs');
-
-    const form = await editBudget();
-    fill(form, 'Environment', 'nowhere');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
-
-    expect((await within(form).findByRole('alert')).textContent).toContain("Environment 'nowhere' is not known to the portal");
   });
 
   it('refuses thresholds that are not numbers before sending anything', async () => {
