@@ -227,6 +227,21 @@ export interface CostRecord {
   source: string;
 }
 
+export type BudgetPeriod = 'daily' | 'weekly' | 'monthly';
+
+/** A budget as an operator declares it (cost-service BudgetInput): for one environment or one provider; left out means the default. */
+export interface BudgetInput {
+  name: string;
+  environment?: string;
+  provider?: string;
+  amount: number;
+  currency?: string;
+  period?: BudgetPeriod;
+  /** Fractions of the amount (0.8 and 1 by default). */
+  thresholds?: number[];
+}
+
+/** A budget with its current period's spend (cost-service BudgetView). */
 export interface Budget {
   id: string;
   name: string;
@@ -234,12 +249,14 @@ export interface Budget {
   provider?: string | null;
   amount: number;
   currency: string;
-  period: string;
+  period: BudgetPeriod;
   thresholds: number[];
   periodStart: string;
   periodEnd: string;
   spent: number;
   ratio: number;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface Component {

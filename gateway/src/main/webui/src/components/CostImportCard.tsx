@@ -1,57 +1,51 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ApiError } from '../api/client';
-import type { ImportReport, LineError } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import type { ImportReport, LineError, ResultPage } from '../api/types';
 import { Card, buttonClass, inputClass, secondaryButtonClass } from './Card';
 import { StatusBadge } from './Badges';
 import { ErrorState, QueryView } from './States';
+import { Pager } from './Pager';
 import { formatNumber, formatTime } from './format';
 
 type OnError = 'reject' | 'import';
 
-/** An import this browser made: the cost service keeps every report but has no list of them, so the ids are kept here. */
-export interface RememberedImport {
-  id: string;
-  status: string;
-  at: string;
-  file: string;
-}
+/** Imports a page of the list shows. */
+const PAGE_SIZE = 10;
+/** Every cached answer about imports: the list's pages and the opened reports. */
+const IMPORTS_KEY = ['costs', 'imports'];
 
-const REMEMBERED_KEY = 'portal.cost-imports';
-const REMEMBERED = 10;
-
-export function rememberedImports(): RememberedImport[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(REMEMBERED_KEY) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as RememberedImport[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-function remember(entry: RememberedImport): RememberedImport[] {
-  const next = [entry, ...rememberedImports().filter((known) => known.id !== entry.id)].slice(0, REMEMBERED);
-  localStorage.setItem(REMEMBERED_KEY, JSON.stringify(next));
-  return next;
-}
-
-/** A refused import (onError=reject and bad rows) answers 422 with the import's id and its line errors in the problem. */
-function rejectedImport(error: unknown): { importId?: string; errors: LineError[]; errorsTruncated: boolean } | null {
+/** A refused import (onError=reject and bad rows) answers 422 with its line errors in the problem. */
+function rejectedImport(error: unknown): { errors: LineError[]; errorsTruncated: boolean } | null {
   if (!(error instanceof ApiError) || error.status !== 422) {
     return null;
   }
-  const problem = error.problem as unknown as { importId?: string; errors?: unknown; errorsTruncated?: boolean };
+  const problem = error.problem as unknown as { errors?: unknown; errorsTruncated?: boolean };
   return Array.isArray(problem.errors)
-    ? { importId: problem.importId, errors: problem.errors as LineError[], errorsTruncated: Boolean(problem.errorsTruncated) }
+    ? { errors: problem.errors as LineError[], errorsTruncated: Boolean(problem.errorsTruncated) }
     : null;
 }
 
-/** Imports a FinOps FOCUS 1.x CSV file (plain or gzip) as multipart part 'file' and shows what it did, line errors included. */
+/**
+ * The FOCUS imports the cost service has run, for everyone; an operator also imports a FinOps FOCUS 1.x CSV file (plain or
+ * gzip) as multipart part 'file' here and sees what it did, line errors included.
+ */
 export function CostImportCard() {
+  const { can } = useAuth();
+  return (
+    <Card title="FOCUS cost imports">
+      {can('operator') && <ImportForm />}
+      <PastImports />
+    </Card>
+  );
+}
+
+function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState<OnError>('reject');
-  const [past, setPast] = useState(rememberedImports);
-  const [opened, setOpened] = useState<string | null>(null);
+  const client = useQueryClient();
   const send = useApiMutation<{ file: File; onError: OnError }, ImportReport>(({ file: chosen, onError: mode }) => {
     const form = new FormData();
     form.append('file', chosen, chosen.name);
@@ -64,20 +58,12 @@ export function CostImportCard() {
     if (!file) {
       return;
     }
-    const at = new Date().toISOString();
-    send.mutate({ file, onError }, {
-      onSuccess: (report) => setPast(remember({ id: report.id, status: report.status, at, file: file.name })),
-      onError: (error) => {
-        const importId = rejectedImport(error)?.importId;
-        if (importId) {
-          setPast(remember({ id: importId, status: 'rejected', at, file: file.name }));
-        }
-      },
-    });
+    // A success refetches every 'costs' answer, the list of imports among them; a rejected file is listed too.
+    send.mutate({ file, onError }, { onError: () => client.invalidateQueries({ queryKey: IMPORTS_KEY }) });
   };
 
   return (
-    <Card title="Import a FOCUS cost file">
+    <>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3 text-sm" aria-label="FOCUS import">
         <label className="flex flex-col gap-1"><span className="text-xs text-slate-400">FOCUS 1.x CSV (plain or .gz)</span>
           <input type="file" name="file" accept=".csv,.gz,text/csv,application/gzip" className={`${inputClass} max-w-full`}
@@ -96,28 +82,55 @@ export function CostImportCard() {
       {send.isError && <ErrorState error={send.error} />}
       {rejected && <LineErrors errors={rejected.errors} truncated={rejected.errorsTruncated} />}
       {send.data && !send.isPending && <ImportSummary report={send.data} />}
-      {past.length > 0 && (
-        <div className="mt-3 border-t border-slate-800 pt-2">
-          <h3 className="mb-1 text-xs font-semibold uppercase text-slate-400">Imports from this browser</h3>
-          <ul className="divide-y divide-slate-800 text-sm">
-            {past.map((entry) => (
-              <li key={entry.id} className="py-1.5">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="min-w-0 break-all"><StatusBadge status={entry.status} /> {entry.file}
-                    <span className="text-xs text-slate-500"> · {formatTime(entry.at)}</span></span>
-                  <button type="button" className={secondaryButtonClass} aria-expanded={opened === entry.id}
-                    onClick={() => setOpened(opened === entry.id ? null : entry.id)}>
-                    {opened === entry.id ? 'Hide report' : 'Report'}
-                  </button>
-                </div>
-                {opened === entry.id && <StoredReport id={entry.id} />}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </Card>
+    </>
   );
+}
+
+/** The imports the cost service has run, newest first, each openable to its full report. */
+function PastImports() {
+  const [page, setPage] = useState(0);
+  const [opened, setOpened] = useState<string | null>(null);
+  const imports = useApi<ResultPage<ImportReport>>([...IMPORTS_KEY, 'list', page], `/api/costs/imports?page=${page}&size=${PAGE_SIZE}`);
+  return (
+    <div className="mt-3 border-t border-slate-800 pt-2 first:mt-0 first:border-t-0 first:pt-0">
+      <h3 className="mb-1 text-xs font-semibold uppercase text-slate-400">Imports, newest first</h3>
+      <QueryView query={imports} what="imports" isEmpty={(p) => p.total === 0} empty="No file imported yet.">
+        {(p) => (
+          <>
+            <ul className="divide-y divide-slate-800 text-sm" aria-label="Imports">
+              {p.items.map((entry) => (
+                <li key={entry.id} className="py-1.5" data-testid={`past-import-${entry.id}`}>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="min-w-0">
+                      <StatusBadge status={entry.status} /> {formatTime(entry.createdAt)}
+                      <span className="text-xs text-slate-400"> · by {entry.importedBy} · {daysOf(entry)}
+                        {entry.providers.length > 0 && ` · ${entry.providers.join(', ')}`}</span>
+                      <span className="block text-xs text-slate-500">{formatNumber(entry.rowsRead, 0)} read · {formatNumber(entry.rowsImported, 0)}
+                        {' '}imported · {formatNumber(entry.rowsRejected, 0)} refused</span>
+                    </span>
+                    <button type="button" className={secondaryButtonClass} aria-expanded={opened === entry.id}
+                      onClick={() => setOpened(opened === entry.id ? null : entry.id)}>
+                      {opened === entry.id ? 'Hide report' : 'Report'}
+                    </button>
+                  </div>
+                  {opened === entry.id && <StoredReport id={entry.id} />}
+                </li>
+              ))}
+            </ul>
+            {p.total > p.size && <Pager label="Pages of imports" page={page} size={p.size} total={p.total} onPage={setPage} />}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
+
+/** The days an import's rows cover. */
+function daysOf(report: ImportReport): string {
+  if (!report.firstDay) {
+    return 'no day';
+  }
+  return report.firstDay === report.lastDay ? report.firstDay : `${report.firstDay} – ${report.lastDay}`;
 }
 
 /** An import's report as the cost service keeps it. */
@@ -139,7 +152,7 @@ function ImportSummary({ report }: { report: ImportReport }) {
     <div className="mt-3 space-y-2 text-sm" data-testid={`import-${report.id}`}>
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge status={report.status} />
-        <span className="text-xs text-slate-400">{report.firstDay ? `${report.firstDay} – ${report.lastDay}` : 'no day'}
+        <span className="text-xs text-slate-400">{daysOf(report)}
           {report.providers.length > 0 && ` · ${report.providers.join(', ')}`} · by {report.importedBy} · onError={report.onError}</span>
       </div>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">

@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApi, useApiMutation } from '../api/hooks';
-import type { Budget, CostForecast, CostRecord, CostSummary, CostTrend, ResultPage } from '../api/types';
+import type { Budget, BudgetInput, CostForecast, CostRecord, CostSummary, CostTrend, ResultPage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { Card, MetricCard, PageTitle, buttonClass, inputClass, secondaryButtonClass } from '../components/Card';
+import { Card, MetricCard, PageTitle, buttonClass, secondaryButtonClass } from '../components/Card';
 import { ErrorState, QueryView } from '../components/States';
 import { BarChart, DoughnutChart, LineChart } from '../components/ChartBox';
 import { DemoBadge, ProgressBar } from '../components/Badges';
 import { formatMoney } from '../components/format';
 import { CostImportCard } from '../components/CostImportCard';
+import { BudgetForm } from './BudgetForm';
+import { violationsOf } from './admin/forms';
 
 const sorted = (map: Record<string, number>) => Object.entries(map)
   .map(([key, value]) => [key || '(none)', Number(value)] as const)
@@ -15,7 +17,6 @@ const sorted = (map: Record<string, number>) => Object.entries(map)
 
 /** Spending over 30 or 90 days, broken down by provider, resource type and environment, with the budgets. */
 export function CostPage() {
-  const { can } = useAuth();
   const [days, setDays] = useState(30);
   const summary = useApi<CostSummary>(['costs', 'summary', days], `/api/costs/summary?days=${days}`);
   const trend = useApi<CostTrend>(['costs', 'trend', days], `/api/costs/trends?days=${days}`);
@@ -67,22 +68,25 @@ export function CostPage() {
         )}
       </QueryView>
       <Budgets />
-      {can('operator') && <CostImportCard />}
+      <CostImportCard />
     </div>
   );
 }
 
+/** The budgets with their current period's spend; an operator adds, edits in place and deletes them. */
 function Budgets() {
   const { can } = useAuth();
   const budgets = useApi<Budget[]>(['budgets'], '/api/budgets');
-  const [form, setForm] = useState({ name: '', amount: '', environment: '' });
-  const create = useApiMutation<{ name: string; amount: number; environment?: string }, Budget>(
-    (body) => ({ method: 'POST', path: '/api/budgets', body }), ['budgets']);
-  const remove = useApiMutation<string>((id) => ({ method: 'DELETE', path: `/api/budgets/${id}` }), ['budgets']);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name: form.name.trim(), amount: Number(form.amount), environment: form.environment.trim() || undefined },
-      { onSuccess: () => setForm({ name: '', amount: '', environment: '' }) });
+  const [editing, setEditing] = useState<string | null>(null);
+  // Forms are remounted empty after an added budget.
+  const [added, setAdded] = useState(0);
+  const create = useApiMutation<BudgetInput, Budget>((body) => ({ method: 'POST', path: '/api/budgets', body }), ['budgets']);
+  const update = useApiMutation<{ id: string; input: BudgetInput }, Budget>(
+    ({ id, input }) => ({ method: 'PUT', path: pathOf(id), body: input }), ['budgets']);
+  const remove = useApiMutation<string>((id) => ({ method: 'DELETE', path: pathOf(id) }), ['budgets']);
+  const edit = (id: string | null) => {
+    update.reset();
+    setEditing(id);
   };
   return (
     <Card title="Budgets">
@@ -90,30 +94,41 @@ function Budgets() {
         {(list) => (
           <ul className="space-y-3">
             {list.map((b) => (
-              <li key={b.id} className="text-sm">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-medium">{b.name} <span className="text-xs text-slate-500">{b.environment ?? b.provider ?? 'all'} · {b.period} {b.periodStart} – {b.periodEnd}</span></span>
-                  <span className="flex items-center gap-2">{formatMoney(b.spent, b.currency)} of {formatMoney(b.amount, b.currency)}
-                    {can('operator') && <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(b.id)}>Delete</button>}</span>
-                </div>
-                <ProgressBar value={Math.round(Number(b.ratio) * 100)} label={`${b.name} spent`} />
+              <li key={b.id} className="text-sm" data-budget={b.name}>
+                {editing === b.id ? (
+                  <BudgetForm budget={b} onCancel={() => edit(null)} pending={update.isPending} error={update.error}
+                    violations={violationsOf(update.error)}
+                    onSubmit={(input) => update.mutate({ id: b.id, input }, { onSuccess: () => setEditing(null) })} />
+                ) : (
+                  <>
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-medium">{b.name} <span className="text-xs text-slate-500">{b.environment ?? b.provider ?? 'all'} · {b.period}
+                        {' '}{b.periodStart} – {b.periodEnd} · alerts at {b.thresholds.map((t) => `${Math.round(t * 100)}%`).join(', ')}</span></span>
+                      <span className="flex items-center gap-2">{formatMoney(b.spent, b.currency)} of {formatMoney(b.amount, b.currency)}
+                        {can('operator') && (
+                          <>
+                            <button type="button" className={secondaryButtonClass} onClick={() => edit(b.id)}>Edit</button>
+                            <button type="button" className={secondaryButtonClass} onClick={() => remove.mutate(b.id)}>Delete</button>
+                          </>
+                        )}</span>
+                    </div>
+                    <ProgressBar value={Math.round(Number(b.ratio) * 100)} label={`${b.name} spent`} />
+                  </>
+                )}
               </li>
             ))}
           </ul>
         )}
       </QueryView>
+      {remove.isError && <ErrorState error={remove.error} />}
       {can('operator') && (
-        <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-800 pt-3 text-sm">
-          <label className="flex flex-col gap-1"><span className="text-xs text-slate-400">Name</span>
-            <input required className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-          <label className="flex flex-col gap-1"><span className="text-xs text-slate-400">Monthly amount (USD)</span>
-            <input required type="number" min="1" step="any" className={inputClass} value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} /></label>
-          <label className="flex flex-col gap-1"><span className="text-xs text-slate-400">Environment (optional)</span>
-            <input className={inputClass} value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value })} /></label>
-          <button type="submit" className={buttonClass} disabled={create.isPending}>Add budget</button>
-        </form>
+        <div className="mt-3 border-t border-slate-800 pt-3">
+          <BudgetForm key={added} pending={create.isPending} error={create.error} violations={violationsOf(create.error)}
+            onSubmit={(input) => create.mutate(input, { onSuccess: () => setAdded(added + 1) })} />
+        </div>
       )}
-      {(create.isError || remove.isError) && <ErrorState error={create.error ?? remove.error} />}
     </Card>
   );
 }
+
+const pathOf = (id: string) => `/api/budgets/${encodeURIComponent(id)}`;

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type {
   ClusterAccess, Environment, EnvironmentSpec, EnvironmentType, FieldViolation, Provider, RegionPolicy, ServiceEndpoints,
 } from '../../api/types';
 import { buttonClass, inputClass, secondaryButtonClass } from '../../components/Card';
 import { ErrorState } from '../../components/States';
-import { Choice, Field, TextGroup, given, listOf, messagesFor } from './forms';
+import { Choice, Field, TextGroup, given, listOf, messagesFor, useDraft, type Parsed } from './forms';
 
 const PROVIDERS: Provider[] = ['azure', 'aws', 'gcp', 'ibm', 'oci', 'onprem'];
 const TYPES: EnvironmentType[] = ['cloud', 'hci'];
@@ -70,7 +70,7 @@ export function draftOf(env?: Environment): EnvironmentDraft {
 }
 
 /** The spec to send, or the faults of the labels text (one key=value a line), which only the form can see. */
-export function specOf(draft: EnvironmentDraft): { spec?: EnvironmentSpec; labelFault?: string } {
+export function specOf(draft: EnvironmentDraft): Parsed<EnvironmentSpec> {
   const labels: Record<string, string> = {};
   const lines = draft.labels.split('\n').map((l) => l.trim());
   for (let i = 0; i < lines.length; i++) {
@@ -79,7 +79,7 @@ export function specOf(draft: EnvironmentDraft): { spec?: EnvironmentSpec; label
     }
     const at = lines[i].indexOf('=');
     if (at <= 0) {
-      return { labelFault: `line ${i + 1} is not key=value` };
+      return { fault: `line ${i + 1} is not key=value` };
     }
     labels[lines[i].slice(0, at).trim()] = lines[i].slice(at + 1).trim();
   }
@@ -88,7 +88,7 @@ export function specOf(draft: EnvironmentDraft): { spec?: EnvironmentSpec; label
   const components = Object.fromEntries(Object.entries(draft.components)
     .filter(([name, on]) => on || draft.declared.includes(name)));
   return {
-    spec: {
+    request: {
       name: draft.name.trim(),
       displayName: given(draft.displayName),
       description: given(draft.description),
@@ -114,18 +114,8 @@ export function EnvironmentForm({ environment, onSubmit, onCancel, pending, erro
   error: unknown;
   violations: FieldViolation[];
 }) {
-  const [draft, setDraft] = useState<EnvironmentDraft>(() => draftOf(environment));
-  const [labelFault, setLabelFault] = useState<string>();
+  const { draft, set, fault: labelFault, submit } = useDraft(() => draftOf(environment), specOf, onSubmit);
   const [extraComponent, setExtraComponent] = useState('');
-  const set = (next: Partial<EnvironmentDraft>) => setDraft((current) => ({ ...current, ...next }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { spec, labelFault: fault } = specOf(draft);
-    setLabelFault(fault);
-    if (spec) {
-      onSubmit(spec);
-    }
-  };
   const text = (key: 'displayName' | 'regions' | 'allowedRegions' | 'deniedRegions') =>
     ({ className: `${inputClass} w-full`, value: draft[key], onChange: (e: { target: { value: string } }) => set({ [key]: e.target.value }) });
   const title = environment ? `Edit ${environment.name}` : 'Add an environment';

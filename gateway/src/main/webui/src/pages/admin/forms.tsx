@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import type { CatalogueError, FieldViolation } from '../../api/types';
 import { inputClass, secondaryButtonClass } from '../../components/Card';
@@ -46,6 +46,31 @@ export function Field({ label, field, violations, children, wide = false }: {
       {messages.map((m) => <span key={m} className="text-xs text-red-300" data-field-error={field}>{m}</span>)}
     </label>
   );
+}
+
+/** What a draft's text turns into on submit: the request, or a fault only the form can see (the API never gets it). */
+export interface Parsed<R> {
+  request?: R;
+  fault?: string;
+}
+
+/**
+ * A form's text kept as a draft: {@code set} changes part of it; {@code submit} parses it and sends the request, or
+ * leaves the fault to show.
+ */
+export function useDraft<D, R>(initial: () => D, parse: (draft: D) => Parsed<R>, onSubmit: (request: R) => void) {
+  const [draft, setDraft] = useState<D>(initial);
+  const [fault, setFault] = useState<string>();
+  const set = (next: Partial<D>) => setDraft((current) => ({ ...current, ...next }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { request, fault: found } = parse(draft);
+    setFault(found);
+    if (request !== undefined) {
+      onSubmit(request);
+    }
+  };
+  return { draft, set, fault, submit };
 }
 
 /** "a, b c" -> ["a", "b", "c"]. */
