@@ -14,6 +14,7 @@ import io.orchestration.environment.domain.EnvironmentSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,6 +54,7 @@ public class CatalogueCodec {
     private static final int MAX_FILE_CODE_POINTS = 5 * 1024 * 1024;
     private static final java.util.regex.Pattern DASH_COMMENT = java.util.regex.Pattern.compile("^(\\s*)- (#.*)$");
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
+    private static final Logger LOG = Logger.getLogger(CatalogueCodec.class);
 
     private final ObjectMapper reader;
     private final ObjectMapper writer;
@@ -335,10 +337,42 @@ public class CatalogueCodec {
         }
     }
 
+    /**
+     * The tree as text, with the operator's comments where SnakeYAML can place them. Comments at odd places (a comment
+     * less indented than the block it sits in, found by CatalogueCodecFuzzTest) can come out where they break the
+     * YAML; then the file is written without comments rather than broken.
+     */
     private String render(MappingNode root) {
+        String text = serialize(root);
+        try {
+            yaml(true).compose(new StringReader(text));
+            return text;
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("The catalogue's comments could not be kept where they were (%s): writing it without comments",
+                    firstLine(unreadable.getMessage()));
+            dropComments(root);
+            return serialize(root);
+        }
+    }
+
+    private static String serialize(MappingNode root) {
         StringWriter out = new StringWriter();
         yaml().serialize(root, out);
         return commentsAboveDashes(out.toString());
+    }
+
+    private static void dropComments(Node node) {
+        node.setBlockComments(null);
+        node.setInLineComments(null);
+        node.setEndComments(null);
+        if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(CatalogueCodec::dropComments);
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                dropComments(tuple.getKeyNode());
+                dropComments(tuple.getValueNode());
+            }
+        }
     }
 
     /**

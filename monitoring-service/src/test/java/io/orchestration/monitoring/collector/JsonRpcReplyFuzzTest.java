@@ -1,7 +1,6 @@
 package io.orchestration.monitoring.collector;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
-import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +75,6 @@ class JsonRpcReplyFuzzTest {
     private static JsonRpcNodes nodes;
     private static MonitoringConfig config;
     private static volatile Map<String, String> script = Map.of();
-    private static SilentCloseable onlyTheServer;
 
     @BeforeAll
     static void startServer() throws IOException {
@@ -94,10 +92,7 @@ class JsonRpcReplyFuzzTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
-        if (onlyTheServer != null) {
-            onlyTheServer.close();
-        }
+    static void stopServer() {
         nodes.close();
         server.stop(0);
         handlers.shutdownNow();
@@ -105,14 +100,11 @@ class JsonRpcReplyFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void collectionEndsInAReading(@NotNull String replies) {
-        // Jazzer's SSRF detector flags every connection: the only one expected is to the replaying server. Allowed
-        // from the first input (Jazzer's agent is not there before) until the class ends, not per input: web3j calls run
-        // on its own threads, and a call the collectors stopped waiting for (the collection timeout) may still connect
-        // after its input's collection has returned.
-        if (onlyTheServer == null) {
-            onlyTheServer = BugDetectors.allowNetworkConnections(
-                    (host, port) -> port == server.getAddress().getPort() && LOOPBACK.contains(host));
-        }
+        // Jazzer's SSRF detector flags every connection: the only one expected is to the replaying server. Allowed at
+        // every input (the detector starts afresh when fuzzing follows the seeds' replay in the same JVM) and never
+        // withdrawn: web3j calls run on its own threads, and a call the collectors stopped waiting for (the
+        // collection timeout) may still connect after its input's collection has returned.
+        BugDetectors.allowNetworkConnections((host, port) -> port == server.getAddress().getPort() && LOOPBACK.contains(host));
         collect(replies).forEach(JsonRpcReplyFuzzTest::check);
     }
 
