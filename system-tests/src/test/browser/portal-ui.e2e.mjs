@@ -188,6 +188,18 @@ async function main() {
       await admin.waitForSelector('main h1');
       await shot(admin, name);
     }
+    step('a chart of live samples, where the suite has a chain it collects from');
+    const liveChain = await api(admin, 'GET', '/api/environments/local-devnet/metrics?service=besu&range=1h');
+    const liveSeries = liveChain.status === 200 ? liveChain.body.series.filter((s) => s.source === 'live' && s.points.length > 1) : [];
+    if (liveSeries.length > 0) {
+      await admin.goto(`${base}/monitoring/besu`);
+      await admin.selectOption('select[aria-label=Environment]', 'local-devnet');
+      await admin.locator(`[data-metric="${liveSeries[0].metric}"][data-source=live] canvas`).waitFor({ timeout: 20_000 });
+      expect(await admin.locator('[data-source=demo]').count() === 0, 'no chart of local-devnet is labelled demo');
+      await shot(admin, 'monitoring-besu-live');
+    } else {
+      step(`skipped: local-devnet has no live Besu samples here (${liveChain.status}); ./portal up runs a dev chain for it`);
+    }
     await admin.goto(`${base}/admin`);
     for (const [tab, name] of [['Users', 'admin-users'], ['Notification channels', 'admin-channels']]) {
       await admin.click(`[role=tab]:has-text("${tab}")`);

@@ -78,7 +78,8 @@ function MetricCharts({ environment, type, range }: { environment: string; type:
       {(m) => (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {m.series.map((series) => (
-            <div key={`${series.serviceName}/${series.metric}`} className="rounded border border-slate-800 p-2">
+            <div key={`${series.serviceName}/${series.metric}`} className="rounded border border-slate-800 p-2"
+              data-metric={series.metric} data-source={series.source}>
               <div className="mb-1 flex items-center justify-between text-xs text-slate-400">
                 <span>{humanize(series.metric)} <span className="text-slate-600">({series.serviceName})</span></span>
                 <DemoBadge source={series.source} />

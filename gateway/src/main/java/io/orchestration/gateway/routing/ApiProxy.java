@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.json.Json;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -76,7 +77,12 @@ public class ApiProxy {
             request.headers().set("X-Forwarded-Proto", client.scheme());
             request.headers().set("X-Forwarded-Host", String.valueOf(client.authority()));
             return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s %s: %s-service unreachable: %s", client.method(), client.path(), service, failure.getMessage());
+                if (failure instanceof StreamResetException) {
+                    // The proxy resets the call to the service when the caller goes away (a browser leaving the page).
+                    LOG.debugf("%s %s: the caller left before %s-service answered", client.method(), client.path(), service);
+                } else {
+                    LOG.warnf("%s %s: %s-service unreachable: %s", client.method(), client.path(), service, failure.getMessage());
+                }
                 Problem problem = new Problem("unavailable", "Service unavailable", 503,
                         "The " + service + "-service is not reachable right now; try again shortly", client.path(), null);
                 return Future.succeededFuture(request.response()
