@@ -75,8 +75,9 @@ bench_require_jar() {
   [[ -f "$ROOT/$(service_jar "$1")" ]] || die "missing $(service_jar "$1"): build it first (mvn -B -DskipTests package -pl $1 -am)"
 }
 
-# Starts a packaged service in the background with the ./portal JVM flags; sets BENCH_STARTED_PID.
-# bench_start_service <module> <log file> [-Dkey=value ...]
+# Starts a packaged service in the background with the ./portal JVM flags (the CDS archive option only where the
+# caller passes it); sets BENCH_STARTED_PID.
+# bench_start_service <module> <log file> [JVM option or -Dkey=value ...]
 bench_start_service() {
   local name="$1" log="$2"
   shift 2

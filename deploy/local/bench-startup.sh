@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up: each packaged service's time from `java` to /q/health/ready 200 and its RSS then, one service at a time
-# with the JVM flags ./portal uses; then all seven started at once, time until every one is ready.
+# with the JVM flags ./portal uses, first without and then with its AppCDS archive (written by an unmeasured start in
+# between, as ./portal's first start writes it); then all seven started at once with their archives, time until every
+# one is ready.
 # Writes docs/benchmarks.md "## Start-up" and docs/bench-startup.png. Needs PostgreSQL and Kafka up and the jars
 # built. Databases: per service the first idle one (no session in pg_stat_activity) of <db>_flt, <db>_rep and, only
 # when no packaged service runs on the machine (no system test), <db>_e2e; BENCH_STARTUP_DB_SUFFIX=<suffix> forces one.
@@ -66,33 +68,46 @@ service_opts() {
   printf '%s\n' "${opts[@]}"
 }
 
+# start_timed <name> <log suffix> [extra JVM option]
 start_timed() {
   local name="$1" opts
   mapfile -t opts < <(service_opts "$name")
   STARTED_AT[$name]="$(bench_ms)"
-  bench_start_service "$name" "$OUT/$name$2.log" "${opts[@]}"
+  bench_start_service "$name" "$OUT/$name$2.log" "${@:3}" "${opts[@]}"
   PID[$name]=$BENCH_STARTED_PID
 }
 
+# alone_start <name> <log suffix> <result key> [extra JVM option]: one service alone, its time, RSS and CPU noted.
 declare -A STARTED_AT PID ALONE_MS ALONE_RSS ALONE_CPU SUITE_MS SUITE_RSS
+alone_start() {
+  local name="$1" key="$3"
+  start_timed "$name" "$2" "${@:4}"
+  bench_wait_ready "${PORT[$name]}" "${PID[$name]}" "$TIMEOUT" "$OUT/$name$2.log"
+  ALONE_MS[$key]=$(($(bench_ms) - STARTED_AT[$name]))
+  ALONE_RSS[$key]="$(bench_rss_mb "${PID[$name]}")"
+  ALONE_CPU[$key]="$(bench_cpu_seconds "${PID[$name]}")"
+  say "$key ready in ${ALONE_MS[$key]} ms, RSS ${ALONE_RSS[$key]} MB, ${ALONE_CPU[$key]} CPU s"
+  bench_stop "${PID[$name]}"
+}
+
 load_before="$(bench_load)"
 started="$(bench_now)"
 
 for name in $(service_names); do
-  say "Starting $name alone (port ${PORT[$name]}, database ${DB[$name]})"
-  start_timed "$name" ""
-  bench_wait_ready "${PORT[$name]}" "${PID[$name]}" "$TIMEOUT" "$OUT/$name.log"
-  ALONE_MS[$name]=$(($(bench_ms) - STARTED_AT[$name]))
-  ALONE_RSS[$name]="$(bench_rss_mb "${PID[$name]}")"
-  ALONE_CPU[$name]="$(bench_cpu_seconds "${PID[$name]}")"
-  say "$name ready in ${ALONE_MS[$name]} ms, RSS ${ALONE_RSS[$name]} MB, ${ALONE_CPU[$name]} CPU s"
-  bench_stop "${PID[$name]}"
+  say "Starting $name alone without a CDS archive (port ${PORT[$name]}, database ${DB[$name]})"
+  alone_start "$name" "-plain" "$name/plain"
+  if [[ "$(service_cds_opt "$name")" == -XX:ArchiveClassesAtExit=* ]]; then
+    say "Writing $name's CDS archive (an unmeasured start, as ./portal's first)"
+    alone_start "$name" "-archiving" "$name/archiving" "$(service_cds_opt "$name")"
+  fi
+  say "Starting $name alone with its CDS archive"
+  alone_start "$name" "" "$name" "$(service_cds_opt "$name")"
 done
 load_middle="$(bench_load)"
 
-say "Starting all seven at once"
+say "Starting all seven at once, with their CDS archives"
 suite_started="$(bench_ms)"
-for name in $(service_names); do start_timed "$name" "-suite"; done
+for name in $(service_names); do start_timed "$name" "-suite" "$(service_cds_opt "$name")"; done
 # Each service's own time: polled in turn, each poll notes the first 200.
 mapfile -t pending < <(service_names)
 deadline=$((SECONDS + TIMEOUT))
@@ -120,7 +135,7 @@ bench_stop_all
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 : >"$OUT/plot.dat"
 for name in $(service_names); do
-  echo "${name%-service} $(seconds "${ALONE_MS[$name]}") $(seconds "${SUITE_MS[$name]}") ${ALONE_RSS[$name]} ${SUITE_RSS[$name]}" >>"$OUT/plot.dat"
+  echo "${name%-service} $(seconds "${ALONE_MS[$name/plain]}") $(seconds "${ALONE_MS[$name]}") $(seconds "${SUITE_MS[$name]}") ${ALONE_RSS[$name]} ${SUITE_RSS[$name]}" >>"$OUT/plot.dat"
 done
 
 gnuplot <<EOF
@@ -136,10 +151,10 @@ set key outside bottom center horizontal
 set yrange [0:*]
 set title "time to /q/health/ready 200 (s)"
 set arrow 1 from graph 0, first 3 to graph 1, first 3 nohead dashtype 2 linecolor rgb "red"
-plot "$OUT/plot.dat" using 2:xtic(1) title "alone", "" using 3 title "all seven at once"
+plot "$OUT/plot.dat" using 2:xtic(1) title "alone, no archive", "" using 3 title "alone, CDS archive", "" using 4 title "all seven at once"
 set title "RSS when ready (MB)"
 set arrow 1 from graph 0, first 250 to graph 1, first 250 nohead dashtype 2 linecolor rgb "red"
-plot "$OUT/plot.dat" using 4:xtic(1) title "alone", "" using 5 title "all seven at once"
+plot "$OUT/plot.dat" using 5:xtic(1) title "alone, CDS archive", "" using 6 title "all seven at once"
 unset multiplot
 EOF
 
@@ -150,16 +165,18 @@ section="$OUT/section.md"
   echo "Run $started by \`deploy/local/bench-startup.sh\` on $(bench_cores) cores; load average (1, 5, 15 min) $load_before"
   echo "before, $load_middle after the one-at-a-time starts, $load_after after the suite start (other developers' test"
   echo "suites shared the cores). Each packaged service (\`java ${BENCH_JVM_OPTS[*]} -jar quarkus-run.jar\`, the flags of"
-  echo "\`./portal up\`, default profile: no demo seeding) timed from the \`java\` fork to the first 200 from"
+  echo "\`./portal up\`, default profile: no demo seeding), started alone without and then with its AppCDS archive"
+  echo "(\`-XX:SharedArchiveFile\`, the classes a first start loaded, which ./portal writes at a service's first exit), then"
+  echo "all seven at once with their archives; each timed from the \`java\` fork to the first 200 from"
   echo "\`/q/health/ready\` (polled every 50 ms); RSS from /proc at that moment. Kafka topics \`$BENCH_TOPIC_PREFIX*\`, outbox relay"
   echo "held back (\`outbox.relay.interval=24h\`). Databases (Flyway migrates them at start):"
   echo "$(for name in $(service_names); do [[ "${DB[$name]}" == - ]] || printf '\x60%s\x60 ' "${DB[$name]}"; done)(the gateway has none)."
   echo
-  echo "| service | ready alone (s) | met (< 3 s) | CPU s used until ready | RSS alone (MB) | met (< 250 MB) | ready in the suite start (s) | RSS in the suite (MB) |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| service | ready alone, no archive (s) | CPU s | ready alone, archive (s) | met (< 3 s) | CPU s | RSS alone, archive (MB) | met (< 250 MB) | ready in the suite start (s) | RSS in the suite (MB) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for name in $(service_names); do
     s="$(seconds "${ALONE_MS[$name]}")"
-    echo "| $name | $s | $(bench_met "$s < 3") | ${ALONE_CPU[$name]} | ${ALONE_RSS[$name]} | $(bench_met "${ALONE_RSS[$name]} < 250") | $(seconds "${SUITE_MS[$name]}") | ${SUITE_RSS[$name]} |"
+    echo "| $name | $(seconds "${ALONE_MS[$name/plain]}") | ${ALONE_CPU[$name/plain]} | $s | $(bench_met "$s < 3") | ${ALONE_CPU[$name]} | ${ALONE_RSS[$name]} | $(bench_met "${ALONE_RSS[$name]} < 250") | $(seconds "${SUITE_MS[$name]}") | ${SUITE_RSS[$name]} |"
   done
   echo
   echo "| figure | this run | target | met |"

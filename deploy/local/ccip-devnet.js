@@ -140,6 +140,11 @@ async function keepAlive(addresses, contracts) {
   let failedTicks = 0;
   for (let tick = 1; ; tick++) {
     try {
+      // A chain started afresh on the same port has no lane: sending there would spend the deployer's nonces and move
+      // where the next deployment lands, so the keep-alive of an old chain ends.
+      if ((await rpc("eth_getCode", [addresses.lane, "latest"])) === "0x") {
+        return;
+      }
       const receipt = await transact(addresses.deployer, addresses.lane, "0x" + lane["send(string)"] + stringArgument(`tick ${tick}`),
         tick % 5 === 0 ? "0x2386f26fc10000" : "0x0");
       receipt.logs.filter((log) => log.address.toLowerCase() === addresses.onRamp.toLowerCase())

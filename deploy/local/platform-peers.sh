@@ -99,8 +99,10 @@ stop_local_devnet() {
   local pids=() pid
   pid="$(live_pid_from_file "$LOCAL_DEVNET_CACTI_PID" cacti-api-server)" && pids+=("$pid")
   pid="$(live_pid_from_file "$LOCAL_DEVNET_HARDHAT_PID" hardhat)" && pids+=("$pid")
+  # The lane's traffic process (ccip-devnet.js --keep-alive, detached) goes with its chain.
+  while read -r pid; do pids+=("$pid"); done < <(pgrep -f "ccip-devnet.js http://127.0.0.1:$LOCAL_DEVNET_PORT .* --keep-alive" || true)
   if ((${#pids[@]} > 0)); then
-    say "Stopping the local-devnet chain and the Cacti API server"
+    say "Stopping the local-devnet chain, its CCIP traffic and the Cacti API server"
     terminate_pids 10 "${pids[@]}"
   fi
   rm -f "$LOCAL_DEVNET_CACTI_PID" "$LOCAL_DEVNET_HARDHAT_PID"
