@@ -299,8 +299,7 @@ public class CatalogueCodec {
             if (replacement == null) {
                 continue;
             }
-            boolean same = Objects.equals(toPlain(tuple.getValueNode(), "", new HashMap<>(), new ArrayList<>()),
-                    toPlain(replacement, "", new HashMap<>(), new ArrayList<>()));
+            boolean same = Objects.equals(dataOf(tuple.getValueNode()), dataOf(replacement));
             merged.add(same ? tuple : new NodeTuple(tuple.getKeyNode(), replacement));
         }
         wanted.forEach((key, value) -> merged.add(new NodeTuple(new ScalarNode(Tag.STR, key, null, null, DumperOptions.ScalarStyle.PLAIN), value)));
@@ -338,21 +337,32 @@ public class CatalogueCodec {
     }
 
     /**
-     * The tree as text, with the operator's comments where SnakeYAML can place them. Comments at odd places (a comment
-     * less indented than the block it sits in, found by CatalogueCodecFuzzTest) can come out where they break the
-     * YAML; then the file is written without comments rather than broken.
+     * The tree as text, with the operator's comments where SnakeYAML can place them. Comments at odd places (less
+     * indented than the block they sit in, found by CatalogueCodecFuzzTest) can come out where they break the YAML or
+     * change what it says; then the file is written without comments rather than wrong.
      */
     private String render(MappingNode root) {
         String text = serialize(root);
-        try {
-            yaml(true).compose(new StringReader(text));
+        if (readsAs(root, text)) {
             return text;
-        } catch (RuntimeException unreadable) {
-            LOG.warnf("The catalogue's comments could not be kept where they were (%s): writing it without comments",
-                    firstLine(unreadable.getMessage()));
-            dropComments(root);
-            return serialize(root);
         }
+        LOG.warn("The catalogue's comments could not be kept where they were: writing it without comments");
+        dropComments(root);
+        return serialize(root);
+    }
+
+    /** Whether {@code text} holds the same data as the tree it was written from. */
+    private boolean readsAs(MappingNode root, String text) {
+        try {
+            Node back = yaml(true).compose(new StringReader(text));
+            return back != null && Objects.equals(dataOf(root), dataOf(back));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private Object dataOf(Node node) {
+        return toPlain(node, "", new HashMap<>(), new ArrayList<>());
     }
 
     private static String serialize(MappingNode root) {
