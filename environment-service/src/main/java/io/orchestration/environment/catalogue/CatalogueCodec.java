@@ -106,28 +106,33 @@ public class CatalogueCodec {
     private static Node compose(String file, String text) {
         try {
             return yaml(true).compose(new StringReader(text));
-        } catch (YAMLException e) {
-            throw syntaxError(file, e);
-        } catch (NumberFormatException unfinishedEscape) {
-            // SnakeYAML reads the hex digits of an escape at the very end of the text without checking they are there
-            // (a file ending in a backslash and u inside double quotes, found by CatalogueCodecFuzzTest).
-            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
-                    "an escape sequence (\\x, \\u or \\U) without all its hex digits")));
         } catch (ClassCastException commentBug) {
             // SnakeYAML's comment handling breaks on some misplaced comments (one inside an unclosed flow list, found by
             // CatalogueCodecFuzzTest): read without comments to find the real syntax error.
             try {
                 yaml(false).compose(new StringReader(text));
-            } catch (YAMLException e) {
-                throw syntaxError(file, e);
+            } catch (RuntimeException e) {
+                throw refused(file, e);
             }
             throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
                     "a comment where the catalogue cannot keep it (inside [...] or {...}): move it to a line of its own")));
-        } catch (RuntimeException parserFault) {
-            // Composing only reads the text: whatever else SnakeYAML throws on it is about the text, never our state.
-            throw new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
-                    "the YAML parser could not read this text: " + parserFault)));
+        } catch (RuntimeException e) {
+            throw refused(file, e);
         }
+    }
+
+    /** Composing only reads the text: whatever SnakeYAML throws on it is about the text, never our state. */
+    private static CatalogueInvalid refused(String file, RuntimeException e) {
+        if (e instanceof YAMLException yamlError) {
+            return syntaxError(file, yamlError);
+        }
+        if (e instanceof NumberFormatException) {
+            // SnakeYAML reads the hex digits of an escape at the very end of the text without checking they are there
+            // (a file ending in a backslash and u inside double quotes, found by CatalogueCodecFuzzTest).
+            return new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)",
+                    "an escape sequence (\\x, \\u or \\U) without all its hex digits")));
+        }
+        return new CatalogueInvalid(file, List.of(new CatalogueError(0, "(syntax)", "the YAML parser could not read this text: " + e)));
     }
 
     private static CatalogueInvalid syntaxError(String file, YAMLException e) {
