@@ -65,7 +65,8 @@ public class CatalogueCodec {
         this.reader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // YAML reads a bare on/off/yes/no as a boolean: as a name or text it would silently become "true"/"false".
         this.reader.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.writer = json.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        // Nulls go; empty text stays (dropping it would read back as null). Empty lists and maps go in plainOf.
+        this.writer = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.validator = validator;
     }
 
