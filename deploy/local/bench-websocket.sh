@@ -79,7 +79,7 @@ section="$OUT/section.md"
   echo "## WebSocket fan-out"
   echo
   echo "Run $started by \`deploy/local/bench-websocket.sh\` on $(bench_cores) cores; load average (1, 5, 15 min) $load_before before"
-  echo "the clients connected and $load_after after the last event (other developers' test suites shared the cores)."
+  echo "the clients connected and $load_after after the last event (a load above the core count means other work shared the cores)."
   echo "One packaged gateway (\`java ${BENCH_JVM_OPTS[*]} ${GATEWAY_OPTS}\`, \`portal.kafka.topic-prefix=$BENCH_TOPIC_PREFIX\`), $CLIENTS"
   echo "clients in one Node $(node --version) process (npm \`ws\` $(node -e "console.log(require('$BENCH_DIR/node/node_modules/ws/package.json').version)"),"
   echo "viewer token as browsers send it: \`Sec-WebSocket-Protocol: bearer-token-carrier,\`"
