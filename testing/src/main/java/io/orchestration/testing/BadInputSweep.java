@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,6 +54,24 @@ public final class BadInputSweep {
     }
 
     /**
+     * The state once it has stopped changing: events earlier tests caused (an audit record relayed through Kafka, say)
+     * may still be arriving, and must land before the sweep's "before", not between it and "after".
+     */
+    private static String settled(Supplier<String> state) throws InterruptedException {
+        String last = state.get();
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < giveUpAt) {
+            Thread.sleep(1_500);
+            String now = state.get();
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException("the service's state kept changing for 30 s without any request; last read " + last);
+    }
+
+    /**
      * Sweeps every operation; {@code state} fingerprints what the service stores and must read the same before and
      * after the requests that cannot be valid.
      */
@@ -71,7 +90,7 @@ public final class BadInputSweep {
             }
         }
         List<String> faults = new ArrayList<>();
-        String before = state.get();
+        String before = settled(state);
         for (Probe probe : invalid) {
             Response answer = probe.send();
             if (answer.statusCode() < 400 || answer.statusCode() >= 500) {
@@ -80,7 +99,7 @@ public final class BadInputSweep {
                 faults.add(probe + ": answered " + answer.statusCode() + " as " + answer.contentType() + ", not problem+json");
             }
         }
-        String after = state.get();
+        String after = settled(state);
         if (!before.equals(after)) {
             faults.add("requests that cannot be valid changed the service's state:\n  before " + before + "\n  after  " + after);
         }
