@@ -20,6 +20,12 @@ export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** The gateway no longer accepts the session's token (expired or logged out elsewhere): back to the login view. */
+export function sessionEnded(): void {
+  clearSession();
+  onUnauthorized();
+}
+
 export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   return body === undefined
     ? send<T>(method, path)
@@ -50,8 +56,7 @@ async function send<T>(method: string, path: string, body?: BodyInit, contentTyp
   const text = await response.text();
   if (!response.ok) {
     if (response.status === 401 && session && !path.endsWith('/login')) {
-      clearSession();
-      onUnauthorized();
+      sessionEnded();
     }
     throw new ApiError(problemOf(response.status, text));
   }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LiveMessage } from '../api/types';
+import { sessionEnded } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'offline';
 
@@ -19,6 +20,8 @@ const MAX_DELAY_MS = 30000;
 const COALESCE_MS = 1000;
 /** Duplicates arrive within moments of each other (a redelivery); older ids need not be kept. */
 const SEEN_KEPT = 5000;
+/** The close code (policy violation) the gateway ends a feed with when its token expired or was revoked. */
+const TOKEN_ENDED = 1008;
 
 /** Which cached API answers a pushed message makes stale (the first element of their query keys). */
 const STALE: Record<string, string[]> = {
@@ -148,8 +151,13 @@ export function LiveFeedProvider({ token, children }: { token: string | null; ch
         stale.add(staleDomains(message));
         listeners.current.forEach((listener) => listener(message));
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         if (stopped) {
+          return;
+        }
+        if (event.code === TOKEN_ENDED) {
+          setState('offline');
+          sessionEnded();
           return;
         }
         const delay = reconnectDelay(attempt++);

@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LiveFeedProvider, useLive } from './LiveFeed';
+import { whenUnauthorized } from '../api/client';
 
 /** Stands in for the browser's WebSocket: the test opens, closes and feeds each connection. */
 class FakeSocket {
   static all: FakeSocket[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   constructor(readonly url: string, readonly protocols: string[]) {
     FakeSocket.all.push(this);
   }
@@ -16,8 +17,8 @@ class FakeSocket {
   open() {
     act(() => this.onopen?.());
   }
-  drop() {
-    act(() => this.onclose?.());
+  drop(code = 1006) {
+    act(() => this.onclose?.({ code }));
   }
   push(message: object) {
     act(() => this.onmessage?.({ data: JSON.stringify(message) }));
@@ -78,5 +79,20 @@ describe('LiveFeedProvider', () => {
     expect(screen.getByTestId('count').textContent).toBe('1');
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['environments'] }, { cancelRefetch: false });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['status'] }, { cancelRefetch: false });
+  });
+
+  it('sends the user to the login view instead of reconnecting when the gateway ends the feed for its token', () => {
+    const signedOut = vi.fn();
+    whenUnauthorized(signedOut);
+    mount();
+    const socket = FakeSocket.all[0];
+    socket.open();
+
+    socket.drop(1008);
+    act(() => vi.advanceTimersByTime(60_000));
+
+    expect(signedOut).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(screen.getByTestId('state').textContent).toBe('offline');
   });
 });

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +21,7 @@ public final class LiveClient implements AutoCloseable {
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final List<String> history = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
+    private final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
 
     private LiveClient(URI uri, WebSocket.Builder builder) {
         socket = builder.buildAsync(uri, new Recorder()).orTimeout(10, TimeUnit.SECONDS).join();
@@ -61,6 +63,11 @@ public final class LiveClient implements AutoCloseable {
         return List.copyOf(history);
     }
 
+    /** Completes with the close code once the server closes the connection. */
+    public CompletableFuture<Integer> closedByServer() {
+        return closedByServer;
+    }
+
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
@@ -82,6 +89,12 @@ public final class LiveClient implements AutoCloseable {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedByServer.complete(statusCode);
             return null;
         }
     }

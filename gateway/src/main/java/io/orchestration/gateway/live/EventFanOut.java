@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,10 +24,10 @@ public class EventFanOut {
 
     private static final Logger LOG = Logger.getLogger(EventFanOut.class);
 
-    private final OpenConnections connections;
+    private final LiveConnections connections;
     private final ObjectMapper json;
 
-    public EventFanOut(OpenConnections connections, ObjectMapper json) {
+    public EventFanOut(LiveConnections connections, ObjectMapper json) {
         this.connections = connections;
         this.json = json;
     }
@@ -53,16 +51,7 @@ public class EventFanOut {
     }
 
     private void broadcast(LiveMessage message) {
-        String text = encode(message);
-        boolean adminOnly = LiveMessageTypes.adminOnly(message.type());
-        for (WebSocketConnection connection : connections) {
-            if (adminOnly && !Boolean.TRUE.equals(connection.userData().get(LiveUpdates.ADMIN_ROOM))) {
-                continue;
-            }
-            connection.sendText(text).subscribe().with(
-                    sent -> { },
-                    failure -> LOG.debugf("Could not push to connection %s: %s", connection.id(), failure.getMessage()));
-        }
+        connections.send(encode(message), LiveMessageTypes.adminOnly(message.type()));
     }
 
     private JsonNode dataOf(String payload) {

@@ -1,21 +1,29 @@
 package io.orchestration.gateway.live;
 
 import io.orchestration.common.events.Topics;
+import io.orchestration.common.security.RevokedTokens;
 import io.orchestration.testing.CloudEventPublisher;
 import io.orchestration.testing.LiveClient;
 import io.orchestration.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +37,12 @@ class LiveUpdatesTest {
 
     @TestHTTPResource("/ws")
     URI ws;
+
+    @Inject
+    LiveConnections liveConnections;
+
+    @Inject
+    RevokedTokens revokedTokens;
 
     private static CloudEventPublisher kafka;
     private static boolean gatewayListening;
@@ -93,6 +107,49 @@ class LiveUpdatesTest {
             viewer.awaitMessage(text -> text.contains(later), WAIT);
             assertTrue(viewer.received().stream().noneMatch(text -> text.contains(configChange)));
         }
+    }
+
+    @Test
+    void refusalsSayWhy() {
+        assertEquals(401, handshakeStatus(() -> LiveClient.connect(wsUri(), TestTokens.expired("viewer"))));
+        assertEquals(401, handshakeStatus(() -> LiveClient.connect(wsUri(), TestTokens.unsigned("admin"))));
+        assertEquals(403, handshakeStatus(() -> LiveClient.connect(wsUri(), TestTokens.forUser("guest", "guest"))));
+        given().get("/ws").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void logoutClosesThatTokensLiveFeedOnly() throws Exception {
+        String loggedOut = TestTokens.forRole("viewer");
+        try (LiveClient leaving = LiveClient.connect(wsUri(), loggedOut);
+             LiveClient staying = LiveClient.connect(wsUri(), TestTokens.forRole("viewer"))) {
+            revokedTokens.revoke(claims(loggedOut).getString("jti"), Instant.now().plusSeconds(3600));
+            liveConnections.closeWhereTokenEnded(Instant.now());
+
+            assertEquals(1008, leaving.closedByServer().get(5, TimeUnit.SECONDS));
+            assertFalse(staying.closedByServer().isDone());
+        }
+    }
+
+    @Test
+    void aFeedEndsWhenItsTokenExpires() throws Exception {
+        try (LiveClient viewer = LiveClient.connect(wsUri(), TestTokens.forRole("viewer"))) {
+            liveConnections.closeWhereTokenEnded(Instant.now());
+            assertFalse(viewer.closedByServer().isDone(), "a token valid for another hour keeps its feed");
+
+            // The test tokens are valid for an hour: two hours on, this one has expired.
+            liveConnections.closeWhereTokenEnded(Instant.now().plusSeconds(7200));
+            assertEquals(1008, viewer.closedByServer().get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    private static int handshakeStatus(Runnable connect) {
+        CompletionException refused = assertThrows(CompletionException.class, connect::run);
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, String.valueOf(refused.getCause()));
+        return ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode();
+    }
+
+    private static JsonObject claims(String token) {
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     /**
