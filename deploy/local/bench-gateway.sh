@@ -20,7 +20,6 @@ ROUNDS=2
 OUT="$BENCH_DIR/gateway"
 
 bench_ensure_packages wrk:wrk nginx:nginx
-bench_check_jvm_opts
 bench_require_jar environment-service
 bench_require_jar gateway
 mkdir -p "$OUT"
@@ -28,13 +27,19 @@ trap bench_stop_all EXIT
 trap "exit 130" INT TERM
 
 env_port="$(bench_free_port)"
+env_c1_port="$(bench_free_port)"
 gateway_port="$(bench_free_port)"
 nginx_port="$(bench_free_port)"
 
 say "Starting environment-service on $env_port (database $DB) and the gateway on $gateway_port"
-bench_start_service environment-service "$OUT/environment-service.log" \
+# The upstream runs with C2 (-XX:TieredStopAtLevel=4 after ./portal's flags): the fastest it can answer, so each
+# proxy's overhead weighs as much as it can. ./portal runs it on C1 alone; that copy is measured directly for context.
+bench_start_service environment-service "$OUT/environment-service.log" -XX:TieredStopAtLevel=4 \
   -Dquarkus.http.port="$env_port" -Dportal.db="$DB" -Dportal.kafka.topic-prefix="$BENCH_TOPIC_PREFIX"
 env_pid=$BENCH_STARTED_PID
+bench_start_service environment-service "$OUT/environment-service-c1.log" \
+  -Dquarkus.http.port="$env_c1_port" -Dportal.db="$DB" -Dportal.kafka.topic-prefix="$BENCH_TOPIC_PREFIX"
+env_c1_pid=$BENCH_STARTED_PID
 # The rate limiter allows 200 requests at once and 100/s per client address; wrk is one address sending thousands
 # per second, so the bench lifts both (gateway.rate-limit.*) to measure the proxy, not 429 answers.
 bench_start_service gateway "$OUT/gateway.log" \
@@ -72,6 +77,7 @@ nginx_pid=$!
 BENCH_PIDS+=("$nginx_pid")
 
 bench_wait_ready "$env_port" "$env_pid" 90 "$OUT/environment-service.log"
+bench_wait_ready "$env_c1_port" "$env_c1_pid" 90 "$OUT/environment-service-c1.log"
 bench_wait_ready "$gateway_port" "$gateway_pid" 90 "$OUT/gateway.log"
 token="$(print_dev_token viewer --user bench-viewer)"
 
@@ -79,14 +85,15 @@ declare -A URL=(
   [direct]="http://127.0.0.1:$env_port$PATH_UNDER_TEST"
   [gateway]="http://127.0.0.1:$gateway_port$PATH_UNDER_TEST"
   [nginx]="http://127.0.0.1:$nginx_port$PATH_UNDER_TEST"
+  [direct-c1]="http://127.0.0.1:$env_c1_port$PATH_UNDER_TEST"
 )
-SIDES=(direct gateway nginx)
+SIDES=(direct gateway nginx direct-c1)
 for side in "${SIDES[@]}"; do
   code="$(curl -s -o "$OUT/$side.body" -w '%{http_code}' -H "Authorization: Bearer $token" "${URL[$side]}")"
   [[ "$code" == 200 ]] || die "$side: GET ${URL[$side]} answered HTTP $code: $(head -c 300 "$OUT/$side.body")"
 done
-if ! cmp -s "$OUT/direct.body" "$OUT/gateway.body" || ! cmp -s "$OUT/direct.body" "$OUT/nginx.body"; then
-  die "the three sides answered different bodies (see $OUT/*.body)"
+if ! cmp -s "$OUT/direct.body" "$OUT/gateway.body" || ! cmp -s "$OUT/direct.body" "$OUT/nginx.body" || ! cmp -s "$OUT/direct.body" "$OUT/direct-c1.body"; then
+  die "the sides answered different bodies (see $OUT/*.body)"
 fi
 body_bytes="$(wc -c <"$OUT/direct.body")"
 
@@ -101,8 +108,8 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-say "Warming up each side for 5 s (JIT), not counted"
-for side in "${SIDES[@]}"; do run_wrk "$side" 5 "$OUT/warmup-$side.txt"; done
+say "Warming up each side for 10 s (JIT), not counted"
+for side in "${SIDES[@]}"; do run_wrk "$side" 10 "$OUT/warmup-$side.txt"; done
 
 load_before="$(bench_load)"
 started="$(bench_now)"
@@ -141,11 +148,14 @@ section="$OUT/section.md"
   echo
   echo "Run $started by \`deploy/local/bench-gateway.sh\` on $(bench_cores) cores; load average (1, 5, 15 min) $load_before before"
   echo "the measured rounds and $load_after after them. wrk $(wrk -v 2>&1 | awk 'NR == 1 {print $2}'), 2 threads, $CONNECTIONS"
-  echo "connections, ${SECONDS_PER_RUN} s per side and round, sides back to back (direct, gateway, nginx), two rounds, after a"
-  echo "5 s unmeasured warm-up of each side. Every request: \`GET $PATH_UNDER_TEST\` with a viewer token, answered by"
-  echo "the packaged environment-service (\`java ${BENCH_JVM_OPTS[*]}\`, database \`$DB\`, $body_bytes-byte body) either"
-  echo "directly, through the packaged gateway (same JVM flags) or through nginx $(nginx -v 2>&1 | sed 's|.*nginx/||') (\`worker_processes auto\`, upstream"
+  echo "connections, ${SECONDS_PER_RUN} s per side and round, sides back to back (${SIDES[*]}), two rounds, after a"
+  echo "10 s unmeasured warm-up of each side. Every request: \`GET $PATH_UNDER_TEST\` with a viewer token, answered by"
+  echo "the packaged environment-service (\`java $(bench_jvm_flags environment-service) -XX:TieredStopAtLevel=4\`: ./portal's flags with"
+  echo "C2 back, so the upstream answers as fast as it can and a proxy's cost weighs most; database \`$DB\`, $body_bytes-byte body) either"
+  echo "directly, through the packaged gateway (\`java $(bench_jvm_flags gateway)\`) or through nginx $(nginx -v 2>&1 | sed 's|.*nginx/||') (\`worker_processes auto\`, upstream"
   echo "keep-alive). wrk, the proxies and the service share the same cores, so a proxy's CPU comes out of the service's."
+  echo "direct-c1 is a second copy of the service as ./portal runs it (C1 alone, see Start-up), called directly: context"
+  echo "for what C1 alone costs in throughput, not part of the ratios."
   echo "The gateway ran with \`gateway.rate-limit.capacity=1000000000\` and \`gateway.rate-limit.per-second=1000000000\`:"
   echo "its limiter (200 at once, 100/s per client address by default) would otherwise answer 429 to the single load"
   echo "generator; the limiter's filter still runs on every request."
@@ -162,7 +172,7 @@ section="$OUT/section.md"
     echo "| $side | $(rps "$side") | $(spread "$side") | ${P50[$side,$b]} | ${P99[$side,$b]} | ${RPS[$side,1]}, ${RPS[$side,2]} |"
   done
   echo
-  echo "nginx / direct: ${nginx_vs_direct}x. Non-2xx answers and socket errors over all measured rounds: $total_errors."
+  echo "nginx / direct: ${nginx_vs_direct}x; direct-c1 / direct: $(ratio "$(rps direct-c1)" "$(rps direct)")x. Non-2xx answers and socket errors over all measured rounds: $total_errors."
   echo "Latencies are wrk's for the better round of each side."
   worst="$(for side in "${SIDES[@]}"; do spread "$side"; echo; done | tr -d % | sort -n | tail -1)"
   if ((worst > 20)); then

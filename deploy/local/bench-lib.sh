@@ -1,20 +1,18 @@
 # shellcheck shell=bash
 # Helpers shared by the benchmark scripts deploy/local/bench-{gateway,websocket,startup}.sh.
-# Sourced after common.sh (ROOT set). Each script starts its own processes on free ports, stops them on exit,
+# Sourced after common.sh and services.sh (ROOT set; the services' JVM flags from service_jvm_opts). Each script starts its own processes on free ports, stops them on exit,
 # and rewrites its own "## ..." section of docs/benchmarks.md in place.
 
 BENCH_DIR="$PORTAL_DIR/bench"
 BENCH_DOC="$ROOT/docs/benchmarks.md"
-# The JVM flags start_service_if_stopped (services.sh) gives every service; bench_check_jvm_opts keeps them in step.
-BENCH_JVM_OPTS=(-Xmx128m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k)
 # Everything the benchmarks publish or make services publish goes to bench.<topic>, never to the dev topics.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 BENCH_TOPIC_PREFIX="bench."
 BENCH_PIDS=()
 
-bench_check_jvm_opts() {
-  grep -qF -- "java ${BENCH_JVM_OPTS[*]}" "$LOCAL_DEPLOY_DIR/services.sh" ||
-    die "the JVM flags in services.sh changed; update BENCH_JVM_OPTS in bench-lib.sh to match"
+# "-Xmx128m -Xms32m ...": a service's JVM flags as ./portal gives them, for the results' text.
+bench_jvm_flags() {
+  service_jvm_opts "$1" | paste -sd ' '
 }
 
 # "1.23, 4.56, 7.89": the 1, 5 and 15 minute load averages.
@@ -83,7 +81,8 @@ bench_start_service() {
   shift 2
   (
     cd "$ROOT" || exit 1
-    exec setsid java "${BENCH_JVM_OPTS[@]}" "$@" -jar "$(service_jar "$name")" </dev/null >"$log" 2>&1 9>&-
+    mapfile -t jvm_opts < <(service_jvm_opts "$name")
+    exec setsid java "${jvm_opts[@]}" "$@" -jar "$(service_jar "$name")" </dev/null >"$log" 2>&1 9>&-
   ) &
   BENCH_STARTED_PID=$!
   BENCH_PIDS+=("$BENCH_STARTED_PID")

@@ -19,7 +19,6 @@ PLOT="docs/bench-websocket-latency.png"
 require_command node
 bench_ensure_packages gnuplot:gnuplot-nox
 bench_ensure_npm ws@8 kafkajs@2
-bench_check_jvm_opts
 bench_require_jar gateway
 mkdir -p "$OUT"
 rm -f "$OUT/summary.json" "$OUT/latencies.txt" "$OUT/cdf.txt"
@@ -80,7 +79,7 @@ section="$OUT/section.md"
   echo
   echo "Run $started by \`deploy/local/bench-websocket.sh\` on $(bench_cores) cores; load average (1, 5, 15 min) $load_before before"
   echo "the clients connected and $load_after after the last event (a load above the core count means other work shared the cores)."
-  echo "One packaged gateway (\`java ${BENCH_JVM_OPTS[*]} ${GATEWAY_OPTS}\`, \`portal.kafka.topic-prefix=$BENCH_TOPIC_PREFIX\`), $CLIENTS"
+  echo "One packaged gateway (\`java $(bench_jvm_flags gateway) ${GATEWAY_OPTS}\`, \`portal.kafka.topic-prefix=$BENCH_TOPIC_PREFIX\`), $CLIENTS"
   echo "clients in one Node $(node --version) process (npm \`ws\` $(node -e "console.log(require('$BENCH_DIR/node/node_modules/ws/package.json').version)"),"
   echo "viewer token as browsers send it: \`Sec-WebSocket-Protocol: bearer-token-carrier,\`"
   echo "\`quarkus-http-upgrade%23Authorization%23Bearer%20<jwt>\`) on \`/ws\`. The same process publishes"

@@ -57,6 +57,15 @@ service_cds_opt() {
   fi
 }
 
+# The JVM flags of a service, one per line: a small heap and the serial collector, so seven services, Kafka and
+# PostgreSQL share 2 cores and a few GB. The six domain services run on C1 alone (-XX:TieredStopAtLevel=1): their work
+# is mostly waiting on PostgreSQL and Kafka, and C2's compiles were about 40% of a start's CPU and 35 MB of its RSS
+# (docs/benchmarks.md, Start-up); the gateway, on the path of every request, keeps C2.
+service_jvm_opts() {
+  printf '%s\n' -Xmx128m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k
+  [[ "$1" == gateway ]] || printf '%s\n' -XX:TieredStopAtLevel=1
+}
+
 service_pid() {
   local name="$1"
   live_pid_from_file "$(service_pid_file "$name")" "$(service_jar "$name")"
@@ -95,7 +104,7 @@ check_service_jars_exist() {
 
 # Starts one service in the background unless it already runs; prints nothing on stdout.
 start_service_if_stopped() {
-  local name="$1" port pid log cds extra_opts=()
+  local name="$1" port pid log cds jvm_opts extra_opts=()
   port="$(service_port "$name")"
   log="$(service_log "$name")"
   if pid="$(service_pid "$name")"; then
@@ -107,13 +116,13 @@ start_service_if_stopped() {
   fi
   # PORTAL_JAVA_OPTS is split on whitespace on purpose: it holds several JVM options.
   read -r -a extra_opts <<<"${PORTAL_JAVA_OPTS:-}"
+  mapfile -t jvm_opts < <(service_jvm_opts "$name")
   [[ -f "$log" ]] && mv -f "$log" "$log.1"
   cds="$(service_cds_opt "$name")"
   (
     cd "$ROOT" || exit 1
     # The local profile: demo data (labelled source: demo) on empty databases, local-devnet live.
-    QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" exec setsid java -Xmx128m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k \
-      "$cds" "${extra_opts[@]}" -jar "$(service_jar "$name")" \
+    QUARKUS_PROFILE="${QUARKUS_PROFILE:-local}" exec setsid java "${jvm_opts[@]}" "$cds" "${extra_opts[@]}" -jar "$(service_jar "$name")" \
       </dev/null >>"$log" 2>&1 9>&-
   ) &
   pid=$!
