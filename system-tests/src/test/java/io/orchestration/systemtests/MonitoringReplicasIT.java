@@ -71,8 +71,8 @@ class MonitoringReplicasIT {
         // The replicas share what a Deployment's pods share: database, consumer groups, heartbeat and TTL, keys.
         monitoring = new ReplicaPair("monitoring-service", PORT_A, PORT_B, Map.of(
                 "portal.db", "monitoring_rep",
-                "mp.messaging.incoming.environment-events.group.id", group,
-                "mp.messaging.incoming.admin-events.group.id", group,
+                "mp.messaging.incoming.environment-events.group.id", group + ".environment-events",
+                "mp.messaging.incoming.admin-events.group.id", group + ".admin-events",
                 "monitoring.replicas.heartbeat", HEARTBEAT.toMillis() + "ms",
                 "monitoring.replicas.ttl", TTL.toSeconds() + "s",
                 "monitoring.collection.interval", "2s",

@@ -134,7 +134,7 @@ public final class RunningPortal implements BeforeAllCallback, ExtensionContext.
         properties.put("quarkus.datasource.jdbc.acquisition-timeout", "60s");
         properties.put("mp.jwt.verify.publickey.location", keyLocation);
         for (String channel : channels) {
-            properties.put("mp.messaging.incoming." + channel + ".group.id", module + "-" + run);
+            properties.put("mp.messaging.incoming." + channel + ".group.id", module + "." + channel + "-" + run);
         }
         services.add(RunningService.start(module, port, properties));
     }
