@@ -2,7 +2,7 @@ package io.orchestration.gateway.protection;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.orchestration.common.problem.Problem;
 import io.orchestration.gateway.routing.GatewayConfig;
 import io.vertx.core.Vertx;
@@ -70,11 +70,12 @@ public class ClientProtection {
 
     private void rateLimit(RoutingContext ctx) {
         String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        ConsumptionProbe probe = buckets.computeIfAbsent(client, address -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        Bucket bucket = buckets.computeIfAbsent(client, address -> newBucket());
+        if (bucket.tryConsume(1)) {
             ctx.next();
             return;
         }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
         Problem problem = new Problem("too-many-requests", "Too many requests", 429,
                 "More than " + limit.capacity() + " requests at once (refilled at " + limit.perSecond() + " per second) from "

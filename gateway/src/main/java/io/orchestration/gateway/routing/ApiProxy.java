@@ -22,8 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,10 +39,10 @@ public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     static final int BUFFERED_ANSWER_BYTES = 64 * 1024;
     /** Connection-level headers (RFC 9110 section 7.6.1) that describe one hop, not the message. */
-    private static final Set<String> HOP_BY_HOP = caseInsensitive("Connection", "Keep-Alive", "Proxy-Authenticate",
+    private static final MultiMap HOP_BY_HOP = names("Connection", "Keep-Alive", "Proxy-Authenticate",
             "Proxy-Authorization", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade");
-    private static final Set<String> SET_BY_THE_GATEWAY = caseInsensitive("X-Forwarded-For", "X-Forwarded-Proto",
-            "X-Forwarded-Host", "Forwarded");
+    private static final MultiMap SET_BY_THE_GATEWAY = names("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+            "Forwarded");
 
     private final GatewayConfig config;
 
@@ -60,7 +58,8 @@ public class ApiProxy {
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxPoolSize(50)));
-        router.route("/api/*").order(-1).handler(ctx -> ServiceRoutes.serviceFor(ctx.request().path()).ifPresentOrElse(
+        // Ahead of the single-page app's fallback (order -5), which has nothing to do with /api.
+        router.route("/api/*").order(-6).handler(ctx -> ServiceRoutes.serviceFor(ctx.request().path()).ifPresentOrElse(
                 service -> forward(ctx, service, clientOfThisLoop.get()),
                 ctx::next));
     }
@@ -159,9 +158,12 @@ public class ApiProxy {
                 .end(Json.encode(problem));
     }
 
-    private static Set<String> caseInsensitive(String... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(Set.of(names));
+    /** Header names to look up case-insensitively (a header map's own lookup, hashed). */
+    private static MultiMap names(String... names) {
+        MultiMap set = HttpHeaders.headers();
+        for (String name : names) {
+            set.add(name, "");
+        }
         return set;
     }
 }
