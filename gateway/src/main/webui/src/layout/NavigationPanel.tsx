@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 
-const LINKS: { to: string; label: string; end?: boolean; admin?: boolean }[] = [
+const LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/dashboard/health', label: 'Health' },
   { to: '/dashboard/costs', label: 'Costs' },
@@ -11,14 +11,15 @@ const LINKS: { to: string; label: string; end?: boolean; admin?: boolean }[] = [
   { to: '/monitoring/firefly', label: '· FireFly' },
   { to: '/monitoring/chainlink-ccip', label: '· Chainlink CCIP' },
   { to: '/alerts', label: 'Alerts' },
-  { to: '/admin', label: 'Admin', admin: true },
 ];
 
 export function NavigationPanel() {
   const { can } = useAuth();
+  // The admin panel shows others the one tab they may use: the notification channels, read-only.
+  const links = [...LINKS, { to: '/admin', label: can('admin') ? 'Admin' : 'Notification channels' }];
   return (
     <nav aria-label="Main" className="flex h-full flex-col gap-0.5 bg-slate-900 p-2">
-      {LINKS.filter((link) => !link.admin || can('admin')).map((link) => (
+      {links.map((link) => (
         <NavLink key={link.to} to={link.to} end={link.end}
           className={({ isActive }) => `truncate rounded px-3 py-1.5 text-sm ${isActive
             ? 'bg-sky-900/60 text-sky-100' : 'text-slate-300 hover:bg-slate-800'}`}>

@@ -28,7 +28,7 @@ export function AdminPage() {
   }
   return (
     <div className="space-y-4">
-      <PageTitle>Admin</PageTitle>
+      <PageTitle>{can('admin') ? 'Admin' : 'Notification channels'}</PageTitle>
       {!can('admin') && <p className="text-sm text-slate-400">Only the notification channels are shown: the rest of the admin panel is for admins.</p>}
       <div role="tablist" className="flex flex-wrap gap-1 border-b border-slate-800">
         {tabs.map((t) => (
