@@ -1,11 +1,13 @@
 package io.orchestration.gateway.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orchestration.common.security.RevokedTokens;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -34,8 +36,11 @@ public class LiveConnections {
     private final Set<Live> open = ConcurrentHashMap.newKeySet();
     private final RevokedTokens revokedTokens;
 
-    public LiveConnections(RevokedTokens revokedTokens) {
+    public LiveConnections(RevokedTokens revokedTokens, MeterRegistry metrics) {
         this.revokedTokens = revokedTokens;
+        Gauge.builder("portal.live.connections", open, Set::size)
+                .description("Live-feed WebSockets open on this gateway")
+                .register(metrics);
     }
 
     void sweepTokens(@Observes StartupEvent start, Vertx vertx) {
@@ -45,10 +50,6 @@ public class LiveConnections {
     void add(Live live) {
         open.add(live);
         live.socket().closeHandler(closed -> open.remove(live));
-    }
-
-    public int size() {
-        return open.size();
     }
 
     /** Sends the text to every client allowed to see it; a client too slow to take its messages is let go. */

@@ -110,6 +110,18 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void openFeedsAreAGaugeOnTheMetrics() throws Exception {
+        try (LiveClient first = LiveClient.connect(wsUri(), TestTokens.forRole("viewer"));
+             LiveClient second = LiveClient.connect(wsUri(), TestTokens.forRole("admin"))) {
+            double open = Double.parseDouble(given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(line -> line.startsWith("portal_live_connections"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no portal_live_connections on /q/metrics"))
+                    .replaceAll(".* ", ""));
+            assertTrue(open >= 2, "two feeds open, the gauge says " + open);
+        }
+    }
+
+    @Test
     void refusalsSayWhy() {
         assertEquals(401, handshakeStatus(() -> LiveClient.connect(wsUri(), TestTokens.expired("viewer"))));
         assertEquals(401, handshakeStatus(() -> LiveClient.connect(wsUri(), TestTokens.unsigned("admin"))));
